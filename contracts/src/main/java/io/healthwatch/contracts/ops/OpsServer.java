@@ -1,0 +1,106 @@
+package io.healthwatch.contracts.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.config.OpsSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Health and metrics over HTTP for one service: {@code GET /health} (200 when every check passes,
+ * 503 otherwise, JSON body naming each check) and {@code GET /metrics} (Prometheus text format).
+ */
+public final class OpsServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
+
+  private final PrometheusMeterRegistry registry;
+  private final Map<String, Supplier<String>> checks = new ConcurrentHashMap<>();
+  private final HttpServer server;
+
+  private OpsServer(PrometheusMeterRegistry registry, HttpServer server) {
+    this.registry = registry;
+    this.server = server;
+  }
+
+  /** Starts the endpoint unless it is turned off; the registry works either way. */
+  public static OpsServer start(String service, OpsSettings settings) throws IOException {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("service", service);
+    if (!settings.enabled()) {
+      return new OpsServer(registry, null);
+    }
+    var server =
+        HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
+    var ops = new OpsServer(registry, server);
+    server.createContext("/metrics", ops::metrics);
+    server.createContext("/health", ops::health);
+    server.start();
+    LOG.info("ops endpoint http://{}:{}/health and /metrics", settings.host(), ops.port());
+    return ops;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public int port() {
+    return server == null ? -1 : server.getAddress().getPort();
+  }
+
+  /**
+   * Adds a named health check: the supplier returns null when healthy, or a one-line reason.
+   */
+  public void check(String name, Supplier<String> problem) {
+    checks.put(name, problem);
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    respond(exchange, 200, "text/plain; version=0.0.4", registry.scrape());
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    var results = new LinkedHashMap<String, String>();
+    boolean up = true;
+    for (var entry : checks.entrySet()) {
+      String problem;
+      try {
+        problem = entry.getValue().get();
+      } catch (RuntimeException e) {
+        problem = e.toString();
+      }
+      results.put(entry.getKey(), problem == null ? "UP" : problem);
+      up &= problem == null;
+    }
+    var body = Map.of("status", up ? "UP" : "DOWN", "checks", results);
+    respond(exchange, up ? 200 : 503, "application/json",
+        Json.mapper().writeValueAsString(body));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop(0);
+    }
+    registry.close();
+  }
+}
