@@ -33,10 +33,10 @@ public final class DeadLetterPublisher {
     try {
       producer.send(record).get(60, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("dead letter not acknowledged by the broker: " + e, e);
+      throw new NotAcknowledgedException("dead letter not acknowledged by the broker: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing a dead letter", e);
+      throw new NotAcknowledgedException("interrupted while writing a dead letter", e);
     }
   }
 }

@@ -95,18 +95,28 @@ public final class DemoSites implements AutoCloseable {
     }
   }
 
+  /** The bytes the site serves for an article page, in the outlet's charset. */
+  public static byte[] articlePage(DemoCorpus corpus, Article article) {
+    Outlet outlet =
+        corpus.outlets().stream().filter(o -> o.id().equals(article.outlet())).findFirst().orElseThrow();
+    return render(outlet, article, corpus.articlesOf(outlet.id())).getBytes(charset(outlet));
+  }
+
+  private static String render(Outlet outlet, Article article, List<Article> listed) {
+    var related = new ArrayList<Article>();
+    for (Article other : listed) {
+      if (other != article && related.size() < 3 && !other.paragraphs().isEmpty()) {
+        related.add(other);
+      }
+    }
+    return PageRenderer.article(outlet, article, related);
+  }
+
   private void article(HttpExchange exchange, Outlet outlet, String pathAndQuery, List<Article> listed)
       throws IOException {
     for (Article article : listed) {
       if (article.localPath().equals(pathAndQuery) && !"missing".equals(article.kind())) {
-        var related = new ArrayList<Article>();
-        for (Article other : listed) {
-          if (other != article && related.size() < 3 && !other.paragraphs().isEmpty()) {
-            related.add(other);
-          }
-        }
-        send(exchange, 200, "text/html", PageRenderer.article(outlet, article, related),
-            charset(outlet));
+        send(exchange, 200, "text/html", render(outlet, article, listed), charset(outlet));
         return;
       }
     }

@@ -1,0 +1,91 @@
+package io.healthwatch.contracts.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line every service takes: {@code --config FILE}, any number of {@code --set
+ * key=value}, and the service's own flags. The config file may also be named by {@code
+ * HEALTHWATCH_CONFIG}.
+ */
+public final class ServiceArgs {
+  private final Path configFile;
+  private final Map<String, String> overrides;
+  private final Set<String> flags;
+
+  private ServiceArgs(Path configFile, Map<String, String> overrides, Set<String> flags) {
+    this.configFile = configFile;
+    this.overrides = overrides;
+    this.flags = flags;
+  }
+
+  /**
+   * @throws ConfigException naming the argument that is not understood
+   */
+  public static ServiceArgs parse(String service, String[] argv, String... knownFlags) {
+    Path config = null;
+    var overrides = new LinkedHashMap<String, String>();
+    var flags = new HashSet<String>();
+    List<String> known = Arrays.asList(knownFlags);
+    for (int i = 0; i < argv.length; i++) {
+      String arg = argv[i];
+      switch (arg) {
+        case "--config" -> config = Path.of(value(service, argv, ++i, arg));
+        case "--set" -> {
+          String pair = value(service, argv, ++i, arg);
+          int eq = pair.indexOf('=');
+          if (eq <= 0) {
+            throw new ConfigException(service + ": --set takes key=value, got '" + pair + "'");
+          }
+          overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        default -> {
+          if (!known.contains(arg)) {
+            throw new ConfigException(service + ": unknown argument '" + arg + "'; usage: " + service
+                + " [--config FILE] [--set key=value]..." + (known.isEmpty() ? "" : " " + known));
+          }
+          flags.add(arg);
+        }
+      }
+    }
+    if (config == null) {
+      String fromEnv = System.getenv("HEALTHWATCH_CONFIG");
+      config = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+    }
+    return new ServiceArgs(config, Map.copyOf(overrides), Set.copyOf(flags));
+  }
+
+  private static String value(String service, String[] argv, int index, String option) {
+    if (index >= argv.length) {
+      throw new ConfigException(service + ": " + option + " needs a value");
+    }
+    return argv[index];
+  }
+
+  public Path configFile() {
+    return configFile;
+  }
+
+  public Map<String, String> overrides() {
+    return overrides;
+  }
+
+  public boolean flag(String flag) {
+    return flags.contains(flag);
+  }
+
+  /** A path from the config, relative to the config file's folder (or the working directory). */
+  public Path resolve(String path) {
+    Path p = Path.of(path);
+    if (p.isAbsolute() || configFile == null) {
+      return p;
+    }
+    Path dir = configFile.toAbsolutePath().getParent();
+    return dir == null ? p : dir.resolve(p);
+  }
+}

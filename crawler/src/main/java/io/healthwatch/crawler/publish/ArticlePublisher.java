@@ -1,0 +1,45 @@
+package io.healthwatch.crawler.publish;
+
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
+import io.healthwatch.contracts.kafka.NotAcknowledgedException;
+import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.message.DiscoveredArticle;
+import io.healthwatch.contracts.topic.Topics;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes discovered articles and the crawler's dead letters; each write waits for the broker, so a
+ * page counts as crawled only once its record is durable.
+ */
+public final class ArticlePublisher {
+  private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final DeadLetterPublisher deadLetters;
+
+  public ArticlePublisher(Producer<String, byte[]> producer, String namespace) {
+    this.producer = producer;
+    this.topic = Topics.DISCOVERED.name(namespace);
+    this.deadLetters = new DeadLetterPublisher(producer, namespace);
+  }
+
+  public void publish(DiscoveredArticle article) {
+    var record =
+        new ProducerRecord<>(topic, article.id(), Topics.DISCOVERED.valueSerde().toBytes(article));
+    try {
+      producer.send(record).get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new NotAcknowledgedException("article not acknowledged by the broker: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotAcknowledgedException("interrupted while publishing", e);
+    }
+  }
+
+  public void deadLetter(DeadLetter letter) {
+    deadLetters.publish(letter);
+  }
+}
