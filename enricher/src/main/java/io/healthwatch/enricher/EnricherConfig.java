@@ -1,0 +1,77 @@
+package io.healthwatch.enricher;
+
+import io.healthwatch.contracts.config.ConfigException;
+import io.healthwatch.contracts.config.ConfigLoader;
+import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.config.OpsSettings;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** The enricher's configuration; defaults and meanings are in enricher-defaults.yml. */
+public record EnricherConfig(
+    String namespace,
+    KafkaSettings kafka,
+    OpsSettings ops,
+    String applicationId,
+    String stateDir,
+    Window window,
+    Dedup dedup,
+    Relevance relevance) {
+
+  public EnricherConfig {
+    ConfigException.require(applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
+        "applicationId", applicationId, "letters, digits, '.', '_' or '-'");
+    ConfigException.require(stateDir != null && !stateDir.isBlank(), "stateDir", stateDir, "a folder");
+  }
+
+  /** The application id in the namespace: each namespace keeps its own state and offsets. */
+  public String qualifiedApplicationId() {
+    return namespace == null || namespace.isEmpty() ? applicationId : namespace + "." + applicationId;
+  }
+
+  /**
+   * Weekly windows and the acceptance horizon.
+   *
+   * @param startDay the first day of a weekly window (SATURDAY for the reports)
+   * @param maxAge articles published longer ago than this (by the wall clock) are dead-lettered
+   * @param futureSkew articles dated further ahead than this are dead-lettered
+   */
+  public record Window(ZoneId zone, DayOfWeek startDay, Duration maxAge, Duration futureSkew) {
+    public Window {
+      ConfigException.require(zone != null, "window.zone", zone, "a time zone such as Asia/Shanghai");
+      ConfigException.require(startDay != null, "window.startDay", startDay, "a day such as SATURDAY");
+      ConfigException.require(maxAge != null && !maxAge.isNegative() && !maxAge.isZero(),
+          "window.maxAge", maxAge, "a positive ISO-8601 duration such as P30D");
+      ConfigException.require(futureSkew != null && !futureSkew.isNegative(), "window.futureSkew",
+          futureSkew, "an ISO-8601 duration such as PT6H");
+    }
+  }
+
+  /**
+   * @param maxDistance SimHash Hamming distance up to which two bodies are one story (0..7)
+   */
+  public record Dedup(int maxDistance) {
+    public Dedup {
+      ConfigException.require(maxDistance >= 0 && maxDistance <= 7, "dedup.maxDistance",
+          maxDistance, "0 to 7 (the band index finds every pair within 7 bits)");
+    }
+  }
+
+  /**
+   * @param threshold relevance from which an article counts as health-IT news (0..1)
+   * @param lexicon a lexicon YAML file, or empty for the bundled one
+   */
+  public record Relevance(double threshold, String lexicon) {
+    public Relevance {
+      ConfigException.require(threshold > 0 && threshold < 1, "relevance.threshold", threshold,
+          "a number between 0 and 1");
+    }
+  }
+
+  public static EnricherConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    return ConfigLoader.load(EnricherConfig.class, "enricher-defaults.yml", file, env, overrides);
+  }
+}

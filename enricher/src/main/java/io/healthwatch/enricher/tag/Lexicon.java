@@ -1,0 +1,50 @@
+package io.healthwatch.enricher.tag;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.healthwatch.contracts.config.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The curated health-IT lexicon: named entities with their aliases, and topic keywords with
+ * weights. Loaded from YAML (lexicon.yml is bundled).
+ */
+public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics) {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** A canonical name of a given type and the other ways articles write it. */
+  public record EntityEntry(String type, String name, List<String> aliases) {
+    public EntityEntry {
+      aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+  }
+
+  /** A health-IT topic and the words that signal it, each with a weight. */
+  public record TopicEntry(String id, String label, Map<String, Double> keywords) {}
+
+  public static Lexicon load(String file) {
+    if (file == null || file.isBlank()) {
+      try (InputStream in = Lexicon.class.getResourceAsStream("/lexicon.yml")) {
+        return YAML.readValue(in, Lexicon.class);
+      } catch (IOException e) {
+        throw new IllegalStateException("bundled lexicon.yml is unreadable", e);
+      }
+    }
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException("lexicon file " + path + " does not exist");
+    }
+    try {
+      return YAML.readValue(path.toFile(), Lexicon.class);
+    } catch (IOException e) {
+      throw new ConfigException("lexicon file " + path + " is invalid: " + e.getMessage(), e);
+    }
+  }
+}

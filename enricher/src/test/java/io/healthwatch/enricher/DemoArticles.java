@@ -1,0 +1,24 @@
+package io.healthwatch.enricher;
+
+import io.healthwatch.contracts.message.ArticleIds;
+import io.healthwatch.contracts.message.DiscoveredArticle;
+import io.healthwatch.devstack.sites.DemoCorpus;
+import java.time.Instant;
+
+/** The demo corpus as the crawler would publish it, for topology tests. */
+final class DemoArticles {
+  static final DemoCorpus CORPUS = DemoCorpus.load();
+
+  private DemoArticles() {}
+
+  static DemoCorpus.Article byId(String id) {
+    return CORPUS.articles().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  static DiscoveredArticle discovered(String id) {
+    var a = byId(id);
+    return new DiscoveredArticle(DiscoveredArticle.SCHEMA_VERSION, ArticleIds.forCanonicalUrl(a.link()),
+        a.link(), "http://127.0.0.1:1" + a.localPath(), a.outlet(), a.source(), a.title(), a.date(),
+        null, String.join("\n\n", a.paragraphs()), Instant.parse("2025-07-01T00:00:00Z"));
+  }
+}

@@ -1,0 +1,213 @@
+package io.healthwatch.enricher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.contracts.message.ArticleStatus;
+import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.message.DiscoveredArticle;
+import io.healthwatch.contracts.message.ReasonCode;
+import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.contracts.topic.Topics;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EnricherTopologyTest {
+  private static final Instant NOW = Instant.parse("2025-07-01T00:00:00Z");
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> discovered;
+  private TestOutputTopic<String, TaggedArticle> tagged;
+  private TestOutputTopic<String, TaggedArticle> duplicates;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+
+  private void start(Map<String, String> overrides, Instant wallClock) {
+    var config = EnricherConfig.load(null, Map.of(), overrides);
+    var props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(EnricherTopology.build(config), props, wallClock);
+    discovered = driver.createInputTopic(Topics.DISCOVERED.name(""), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    tagged = driver.createOutputTopic(Topics.TAGGED.name(""), Serdes.String().deserializer(),
+        Topics.TAGGED.valueSerde().deserializer());
+    duplicates = driver.createOutputTopic(Topics.DUPLICATES.name(""), Serdes.String().deserializer(),
+        Topics.DUPLICATES.valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(""),
+        Serdes.String().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
+  }
+
+  private void startDemo() {
+    start(Map.of("window.maxAge", "P36500D"), NOW);
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void send(DiscoveredArticle article) {
+    discovered.pipeInput(article.id(), Topics.DISCOVERED.valueSerde().toBytes(article));
+  }
+
+  @Test
+  void seedArticlesAreRelevantAndFallInTheirReportsWeek() {
+    startDemo();
+    for (String id : List.of("yunnan-ai-medical", "xinhua-alipay-medical", "stdaily-wuhan-union-ai-clinic",
+        "gmw-winning-ai-cloud", "wz66-data-elements-health", "xinhua-jinan-digital-health",
+        "chinanews-redhouse-ai-assistant", "ynet-test-result-mutual-recognition",
+        "chinanews-zhejiang-ai-medicine")) {
+      send(DemoArticles.discovered(id));
+      TaggedArticle out = tagged.readValue();
+      assertTrue(out.relevant(), id + " relevance " + out.relevance() + " topics " + out.topics());
+      assertEquals(ArticleStatus.PRIMARY, out.status());
+      assertEquals(1, out.revision());
+      int issue = DemoArticles.byId(id).issue();
+      LocalDate end = switch (issue) {
+        case 575 -> LocalDate.of(2024, 5, 17);
+        case 576 -> LocalDate.of(2024, 5, 24);
+        default -> LocalDate.of(2025, 6, 27);
+      };
+      assertEquals(end, out.window().end(), id);
+      assertEquals(end.minusDays(6), out.window().start(), id);
+    }
+    assertTrue(deadLetters.isEmpty());
+  }
+
+  @Test
+  void sportsAndFinanceNewsIsNotRelevant() {
+    startDemo();
+    send(DemoArticles.discovered("chinanews-cba-finals"));
+    send(DemoArticles.discovered("xinhua-a-share-market"));
+    assertFalse(tagged.readValue().relevant());
+    assertFalse(tagged.readValue().relevant());
+  }
+
+  @Test
+  void entitiesCarryCodePointOffsetsIntoTheirField() {
+    startDemo();
+    var article = DemoArticles.discovered("stdaily-wuhan-union-ai-clinic");
+    send(article);
+    TaggedArticle out = tagged.readValue();
+    var hospital = out.entities().stream()
+        .filter(e -> e.field().equals("title") && e.type().equals("HOSPITAL")).findFirst().orElseThrow();
+    assertEquals("华中科技大学同济医学院附属协和医院", hospital.normalized());
+    int[] cps = article.title().codePoints().toArray();
+    assertEquals(hospital.text(), new String(cps, hospital.start(), hospital.end() - hospital.start()));
+  }
+
+  @Test
+  void reprintOfXinhuaStoryIsMarkedDuplicateAndListedOnThePrimary() {
+    startDemo();
+    var original = DemoArticles.discovered("xinhua-alipay-medical");
+    var reprint = DemoArticles.discovered("chinanews-reprint-alipay-medical");
+    send(original);
+    send(reprint);
+
+    assertEquals(original.id(), tagged.readValue().id());
+    TaggedArticle update = tagged.readValue();
+    assertEquals(original.id(), update.id());
+    assertEquals(2, update.revision(), "an update of the primary, told apart by its revision");
+    assertEquals(List.of(reprint.id()), update.reprints());
+    TaggedArticle copy = duplicates.readValue();
+    assertEquals(reprint.id(), copy.id());
+    assertEquals(ArticleStatus.DUPLICATE, copy.status());
+    assertEquals(original.id(), copy.dedup().duplicateOf());
+    assertTrue(copy.dedup().reason().startsWith("NEAR_DUPLICATE"), copy.dedup().reason());
+    assertTrue(tagged.isEmpty());
+  }
+
+  @Test
+  void earlierOriginalArrivingAfterItsReprintTakesOverAsPrimary() {
+    startDemo();
+    var original = DemoArticles.discovered("xinhua-alipay-medical");
+    var reprint = DemoArticles.discovered("chinanews-reprint-alipay-medical");
+    send(reprint);
+    send(original);
+
+    assertEquals(reprint.id(), tagged.readValue().id());
+    TaggedArticle primary = tagged.readValue();
+    assertEquals(original.id(), primary.id());
+    assertEquals(List.of(reprint.id()), primary.reprints());
+    TaggedArticle demoted = tagged.readValue();
+    assertEquals(reprint.id(), demoted.id());
+    assertEquals(ArticleStatus.DUPLICATE, demoted.status());
+    assertEquals(2, demoted.revision());
+    assertEquals(original.id(), duplicates.readValue().dedup().duplicateOf());
+  }
+
+  @Test
+  void distinctStoriesOnTheSameTopicAreNotDuplicates() {
+    startDemo();
+    send(DemoArticles.discovered("chinanews-redhouse-ai-assistant"));
+    send(DemoArticles.discovered("chinanews-zhejiang-ai-medicine"));
+    send(DemoArticles.discovered("yunnan-ai-medical"));
+    assertEquals(3, tagged.readValuesToList().size());
+    assertTrue(duplicates.isEmpty());
+  }
+
+  @Test
+  void recrawlOfTheSameUrlIsADuplicateNotANewArticle() {
+    startDemo();
+    var article = DemoArticles.discovered("yunnan-ai-medical");
+    send(article);
+    send(article);
+    assertEquals(1, tagged.readValuesToList().size());
+    assertEquals("SAME_URL unchanged", duplicates.readValue().dedup().reason());
+  }
+
+  @Test
+  void undecodableRecordGoesToDeadLetterWithItsBytesAndCoordinates() {
+    startDemo();
+    discovered.pipeInput("k1", "{\"id\": 42".getBytes());
+    DeadLetter letter = deadLetters.readValue();
+    assertEquals(ReasonCode.DESERIALIZATION_FAILED, letter.reason());
+    assertEquals("{\"id\": 42", letter.payload());
+    assertEquals(Topics.DISCOVERED.name(""), letter.sourceTopic());
+    assertEquals(0L, letter.offset());
+    assertEquals("enricher", letter.stage());
+    assertTrue(tagged.isEmpty());
+  }
+
+  @Test
+  void articleWithoutPublishTimeIsDeadLettered() {
+    startDemo();
+    var a = DemoArticles.discovered("yunnan-ai-medical");
+    send(new DiscoveredArticle(1, a.id(), a.canonicalUrl(), a.fetchedUrl(), a.sourceId(), a.sourceName(),
+        a.title(), null, null, a.body(), a.fetchedAt()));
+    assertEquals(ReasonCode.MISSING_PUBLISH_DATE, deadLetters.readValue().reason());
+  }
+
+  @Test
+  void horizonAndSkewAreJudgedByTheWallClock() {
+    start(Map.of("window.maxAge", "P30D", "window.futureSkew", "PT6H"),
+        Instant.parse("2024-05-20T00:00:00Z"));
+    send(DemoArticles.discovered("yunnan-ai-medical")); // 2024-05-14: accepted
+    send(DemoArticles.discovered("stdaily-insurance-platform-april")); // 2024-05-09: accepted
+    send(DemoArticles.discovered("yunnan-internet-hospital-2023")); // 2023-11-02: too old
+    send(DemoArticles.discovered("chinanews-redhouse-ai-assistant")); // 2025-06-21: future
+    assertEquals(2, tagged.readValuesToList().size());
+    assertEquals(ReasonCode.TOO_OLD, deadLetters.readValue().reason());
+    assertEquals(ReasonCode.FUTURE_DATED, deadLetters.readValue().reason());
+
+    // The same old article is accepted once the horizon is judged from a clock a year earlier:
+    // nothing but the wall clock moved.
+    driver.close();
+    start(Map.of("window.maxAge", "P30D"), Instant.parse("2023-11-10T00:00:00Z"));
+    send(DemoArticles.discovered("yunnan-internet-hospital-2023"));
+    assertEquals(1, tagged.readValuesToList().size());
+  }
+}
