@@ -1,7 +1,9 @@
 package io.healthwatch.enricher;
 
+import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topic;
 import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.enricher.Routed.Route;
 import io.healthwatch.enricher.dedup.DedupProcessor;
 import io.healthwatch.enricher.tag.ArticleTagger;
 import io.healthwatch.enricher.tag.Lexicon;
@@ -10,25 +12,30 @@ import io.healthwatch.enricher.window.DateGate;
 import io.healthwatch.enricher.window.ValidateProcessor;
 import io.healthwatch.enricher.window.WeeklyWindows;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enricher: discovered articles are validated and windowed, tagged and scored, deduplicated;
- * primaries (and their updates) go to the tagged topic, copies to the duplicates topic, and every
- * record that cannot be processed to the dead-letter topic.
+ * The enricher: discovered articles are validated and windowed, tagged and scored (in parallel,
+ * partitioned by article id), then deduplicated in one partition, because a reprint must meet its
+ * original whatever partition either came in on. Primaries and their updates go to the tagged
+ * topic, copies to the duplicates topic, and every record that cannot be processed to the
+ * dead-letter topic.
  *
  * <pre>
- * discovered -> validate -> tag -> dedup -> tagged | duplicates
- *                  \__________\______\____> dead-letter
+ * discovered -> validate -> tag -> [repartition to 1] -> dedup -> tagged | duplicates
+ *                   \________\_____________________________\____> dead-letter
  * </pre>
  */
 public final class EnricherTopology {
-  static final String SOURCE = "discovered-source";
-  static final String VALIDATE = "validate";
-  static final String TAG = "tag";
-  static final String DEDUP = "dedup";
+  /** Name of the repartition step: its topic is {application id}-dedup-input-repartition. */
+  static final String DEDUP_INPUT = "dedup-input";
 
   private EnricherTopology() {}
 
@@ -41,35 +48,40 @@ public final class EnricherTopology {
     var windows = new WeeklyWindows(config.window().zone(), config.window().startDay());
     var gate = new DateGate(config.window().maxAge(), config.window().futureSkew());
     var tagger = new ArticleTagger(lexicon);
+    var builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DedupProcessor.ARTICLES_STORE), Serdes.String(),
+        Topics.TAGGED.valueSerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DedupProcessor.BANDS_STORE), Serdes.String(), Serdes.String()));
 
-    var topology = new Topology();
-    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-        Topics.DISCOVERED.name(ns));
-    topology.addProcessor(VALIDATE, () -> new ValidateProcessor(windows, gate, TAG, metrics), SOURCE);
-    topology.addProcessor(TAG,
-        () -> new TagProcessor(tagger, config.relevance().threshold(), DEDUP, metrics), VALIDATE);
-    topology.addProcessor(DEDUP, () -> new DedupProcessor(config.dedup().maxDistance(), metrics), TAG);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.ARTICLES_STORE),
-            Serdes.String(), Topics.TAGGED.valueSerde()),
-        DEDUP);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BANDS_STORE),
-            Serdes.String(), Serdes.String()),
-        DEDUP);
-    topology.addSink(DedupProcessor.TAGGED_SINK, Topics.TAGGED.name(ns), Serdes.String().serializer(),
-        valueSerializer(Topics.TAGGED), DEDUP);
-    topology.addSink(DedupProcessor.DUPLICATES_SINK, Topics.DUPLICATES.name(ns),
-        Serdes.String().serializer(), valueSerializer(Topics.DUPLICATES), DEDUP);
-    topology.addSink(DeadLetters.SINK, Topics.DEAD_LETTER.name(ns), Serdes.String().serializer(),
-        valueSerializer(Topics.DEAD_LETTER), VALIDATE, TAG, DEDUP);
-    return topology;
+    KStream<String, Routed> validated = builder
+        .stream(Topics.DISCOVERED.name(ns), Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withName("discovered"))
+        .process(() -> new ValidateProcessor(windows, gate, metrics), Named.as("validate"));
+    KStream<String, Routed> tagged = validated
+        .filter((k, v) -> v.goesTo(Route.TAG), Named.as("to-tag"))
+        .process(() -> new TagProcessor(tagger, config.relevance().threshold(), metrics), Named.as("tag"));
+    KStream<String, Routed> deduped = tagged
+        .filter((k, v) -> v.goesTo(Route.DEDUP), Named.as("to-dedup"))
+        .mapValues(v -> (TaggedArticle) v.value(), Named.as("unwrap-for-dedup"))
+        .repartition(Repartitioned.<String, TaggedArticle>as(DEDUP_INPUT)
+            .withKeySerde(Serdes.String()).withValueSerde(Topics.TAGGED.valueSerde())
+            .withNumberOfPartitions(1))
+        .process(() -> new DedupProcessor(config.dedup().maxDistance(), metrics), Named.as("dedup"),
+            DedupProcessor.ARTICLES_STORE, DedupProcessor.BANDS_STORE);
+
+    to(deduped, Route.TAGGED, Topics.TAGGED, ns);
+    to(deduped, Route.DUPLICATES, Topics.DUPLICATES, ns);
+    to(validated, Route.DEAD_LETTER, Topics.DEAD_LETTER, ns);
+    to(tagged, Route.DEAD_LETTER, Topics.DEAD_LETTER, ns);
+    to(deduped, Route.DEAD_LETTER, Topics.DEAD_LETTER, ns);
+    return builder.build();
   }
 
-  /** Processors forward Object (articles or dead letters); each sink knows its one value type. */
-  @SuppressWarnings("unchecked")
-  private static <V> Serializer<Object> valueSerializer(Topic<String, V> topic) {
-    Serializer<V> serializer = topic.valueSerde().serializer();
-    return (t, value) -> serializer.serialize(t, (V) value);
+  private static <V> void to(KStream<String, Routed> stream, Route route, Topic<String, V> topic, String ns) {
+    @SuppressWarnings("unchecked")
+    KStream<String, V> values = stream.filter((k, v) -> v.goesTo(route)).mapValues(v -> (V) v.value());
+    values.to(topic.name(ns), Produced.with(topic.keySerde(), topic.valueSerde()));
   }
 }

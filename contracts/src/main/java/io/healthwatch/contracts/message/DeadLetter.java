@@ -1,6 +1,11 @@
 package io.healthwatch.contracts.message;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * A record a stage could not process, with enough to find, understand and replay it.
@@ -25,6 +30,19 @@ public record DeadLetter(
     Instant at) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A record value as payload text: UTF-8 as is, anything else base64 with a prefix. */
+  public static String payloadOf(byte[] value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value)).toString();
+    } catch (CharacterCodingException e) {
+      return "base64:" + Base64.getEncoder().encodeToString(value);
+    }
+  }
 
   public static DeadLetter forUrl(String stage, ReasonCode reason, String message, String url) {
     return new DeadLetter(

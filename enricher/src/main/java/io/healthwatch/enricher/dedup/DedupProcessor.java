@@ -7,6 +7,8 @@ import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.enricher.DeadLetters;
 import io.healthwatch.enricher.EnricherMetrics;
+import io.healthwatch.enricher.Routed;
+import io.healthwatch.enricher.Routed.Route;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,15 +24,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * known one is a reprint: the earlier-published copy is the primary, the other goes to the
  * duplicates topic with {@code duplicateOf}, and the primary is re-published listing its reprints.
  */
-public final class DedupProcessor implements Processor<String, Object, String, Object> {
+public final class DedupProcessor implements Processor<String, TaggedArticle, String, Routed> {
   public static final String ARTICLES_STORE = "articles-by-id";
   public static final String BANDS_STORE = "simhash-bands";
-  public static final String TAGGED_SINK = "tagged-sink";
-  public static final String DUPLICATES_SINK = "duplicates-sink";
 
   private final int maxDistance;
   private final EnricherMetrics metrics;
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, TaggedArticle> articles;
   private SimHashBands bands;
 
@@ -40,15 +40,15 @@ public final class DedupProcessor implements Processor<String, Object, String, O
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, Routed> context) {
     this.context = context;
     this.articles = context.getStateStore(ARTICLES_STORE);
     this.bands = new SimHashBands(context.getStateStore(BANDS_STORE));
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    var incoming = (TaggedArticle) record.value();
+  public void process(Record<String, TaggedArticle> record) {
+    var incoming = record.value();
     try {
       route(record, incoming);
     } catch (RuntimeException e) {
@@ -57,7 +57,7 @@ public final class DedupProcessor implements Processor<String, Object, String, O
     }
   }
 
-  private void route(Record<String, Object> record, TaggedArticle incoming) {
+  private void route(Record<String, TaggedArticle> record, TaggedArticle incoming) {
     TaggedArticle known = articles.get(incoming.id());
     if (known != null) {
       recrawl(record, known, incoming);
@@ -67,7 +67,7 @@ public final class DedupProcessor implements Processor<String, Object, String, O
     TaggedArticle match = nearest(fingerprint);
     if (match == null) {
       store(incoming, fingerprint);
-      emit(record, incoming, TAGGED_SINK, "tagged");
+      emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
     String reason = "NEAR_DUPLICATE distance="
@@ -83,9 +83,9 @@ public final class DedupProcessor implements Processor<String, Object, String, O
       var demoted = match.asDuplicateOf(primary.id(), reason);
       store(primary, fingerprint);
       articles.put(demoted.id(), demoted);
-      emit(record, primary, TAGGED_SINK, "tagged");
-      emit(record.withKey(demoted.id()), demoted, TAGGED_SINK, "updated");
-      emit(record.withKey(demoted.id()), demoted, DUPLICATES_SINK, "duplicate");
+      emit(record, primary, Route.TAGGED, "tagged");
+      emit(record.withKey(demoted.id()), demoted, Route.TAGGED, "updated");
+      emit(record.withKey(demoted.id()), demoted, Route.DUPLICATES, "duplicate");
     } else {
       var duplicate = incoming.asDuplicateOf(match.id(), reason).withRevision(1);
       var reprints = new ArrayList<>(match.reprints());
@@ -93,16 +93,16 @@ public final class DedupProcessor implements Processor<String, Object, String, O
       var updated = match.withReprints(reprints);
       articles.put(duplicate.id(), duplicate);
       articles.put(updated.id(), updated);
-      emit(record, duplicate, DUPLICATES_SINK, "duplicate");
-      emit(record.withKey(updated.id()), updated, TAGGED_SINK, "updated");
+      emit(record, duplicate, Route.DUPLICATES, "duplicate");
+      emit(record.withKey(updated.id()), updated, Route.TAGGED, "updated");
     }
   }
 
   /** The same URL again: unchanged text is a duplicate, changed text an update of the article. */
-  private void recrawl(Record<String, Object> record, TaggedArticle known, TaggedArticle incoming) {
+  private void recrawl(Record<String, TaggedArticle> record, TaggedArticle known, TaggedArticle incoming) {
     if (known.dedup().contentHash().equals(incoming.dedup().contentHash())) {
       var again = incoming.asDuplicateOf(known.id(), "SAME_URL unchanged").withRevision(known.revision());
-      emit(record, again, DUPLICATES_SINK, "duplicate");
+      emit(record, again, Route.DUPLICATES, "duplicate");
       return;
     }
     var updated = new TaggedArticle(incoming.schemaVersion(), known.id(), known.revision() + 1,
@@ -112,7 +112,7 @@ public final class DedupProcessor implements Processor<String, Object, String, O
             incoming.dedup().simhash(), known.dedup().duplicateOf(), known.dedup().reason()),
         known.reprints());
     articles.put(updated.id(), updated);
-    emit(record, updated, known.status() == ArticleStatus.PRIMARY ? TAGGED_SINK : DUPLICATES_SINK,
+    emit(record, updated, known.status() == ArticleStatus.PRIMARY ? Route.TAGGED : Route.DUPLICATES,
         "updated");
   }
 
@@ -132,8 +132,8 @@ public final class DedupProcessor implements Processor<String, Object, String, O
     bands.add(fingerprint, article.id());
   }
 
-  private void emit(Record<String, Object> record, TaggedArticle article, String sink, String outcome) {
+  private void emit(Record<String, TaggedArticle> record, TaggedArticle article, Route route, String outcome) {
     metrics.emitted(outcome);
-    context.forward(record.withKey(article.id()).withValue((Object) article), sink);
+    context.forward(record.withKey(article.id()).withValue(new Routed(route, article)));
   }
 }

@@ -8,6 +8,7 @@ import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.enricher.DeadLetters;
 import io.healthwatch.enricher.EnricherMetrics;
+import io.healthwatch.enricher.Routed;
 import io.healthwatch.enricher.dedup.SimHash;
 import io.healthwatch.enricher.window.WindowedArticle;
 import java.util.List;
@@ -16,28 +17,26 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Tags a windowed article, scores its relevance and fingerprints its body for dedup. */
-public final class TagProcessor implements Processor<String, Object, String, Object> {
+public final class TagProcessor implements Processor<String, Routed, String, Routed> {
   private final ArticleTagger tagger;
   private final double threshold;
-  private final String next;
   private final EnricherMetrics metrics;
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, Routed> context;
 
-  public TagProcessor(ArticleTagger tagger, double threshold, String next, EnricherMetrics metrics) {
+  public TagProcessor(ArticleTagger tagger, double threshold, EnricherMetrics metrics) {
     this.tagger = tagger;
     this.threshold = threshold;
-    this.next = next;
     this.metrics = metrics;
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, Routed> context) {
     this.context = context;
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    var windowed = (WindowedArticle) record.value();
+  public void process(Record<String, Routed> record) {
+    var windowed = (WindowedArticle) record.value().value();
     var article = windowed.article();
     try {
       Tags tags = tagger.tag(article.title(), article.body());
@@ -46,7 +45,7 @@ public final class TagProcessor implements Processor<String, Object, String, Obj
       var tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article.id(), 1,
           ArticleStatus.PRIMARY, article, windowed.window(), tags.entities(), tags.topics(),
           tags.relevance(), tags.relevance() >= threshold, dedup, List.of());
-      context.forward(record.withValue((Object) tagged), next);
+      context.forward(record.withValue(new Routed(Routed.Route.DEDUP, tagged)));
     } catch (RuntimeException e) {
       DeadLetters.send(context, record, ReasonCode.PROCESSING_FAILED, "tagging failed: " + e,
           Topics.DISCOVERED.valueSerde().toBytes(article), article.canonicalUrl(), metrics);

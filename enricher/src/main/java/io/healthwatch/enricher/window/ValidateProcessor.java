@@ -5,6 +5,7 @@ import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.enricher.DeadLetters;
 import io.healthwatch.enricher.EnricherMetrics;
+import io.healthwatch.enricher.Routed;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -15,22 +16,20 @@ import org.apache.kafka.streams.processor.api.Record;
  * Parses a discovered article, checks its publish time against the wall clock and assigns its
  * weekly window; anything it cannot use goes to the dead-letter sink with the reason.
  */
-public final class ValidateProcessor implements Processor<String, byte[], String, Object> {
+public final class ValidateProcessor implements Processor<String, byte[], String, Routed> {
   private final WeeklyWindows windows;
   private final DateGate gate;
-  private final String next;
   private final EnricherMetrics metrics;
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, Routed> context;
 
-  public ValidateProcessor(WeeklyWindows windows, DateGate gate, String next, EnricherMetrics metrics) {
+  public ValidateProcessor(WeeklyWindows windows, DateGate gate, EnricherMetrics metrics) {
     this.windows = windows;
     this.gate = gate;
-    this.next = next;
     this.metrics = metrics;
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, Routed> context) {
     this.context = context;
   }
 
@@ -56,6 +55,6 @@ public final class ValidateProcessor implements Processor<String, byte[], String
       return;
     }
     var windowed = new WindowedArticle(article, windows.windowOf(article.publishedAt()));
-    context.forward(record.withKey(article.id()).withValue((Object) windowed), next);
+    context.forward(record.withKey(article.id()).withValue(new Routed(Routed.Route.TAG, windowed)));
   }
 }

@@ -1,0 +1,56 @@
+package io.healthwatch.indexer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.topic.Indices;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the versioned indices with their mappings, each behind its alias, unless the alias
+ * exists. Services read and write the alias only; see the README for a reindex to a new version.
+ */
+public final class IndexBootstrap {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexBootstrap.class);
+
+  private IndexBootstrap() {}
+
+  public static void ensure(OpenSearchClient client, String namespace, int replicas) throws IOException {
+    for (Indices index : Indices.values()) {
+      String alias = index.alias(namespace);
+      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        continue;
+      }
+      var body = (ObjectNode) Json.mapper().readTree(mapping(index));
+      ((ObjectNode) body.get("settings")).put("number_of_replicas", replicas);
+      body.putObject("aliases").putObject(alias).put("is_write_index", true);
+      var request = Requests.builder().method("PUT").endpoint("/" + index.index(namespace))
+          .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json")).build();
+      try (var response = client.generic().execute(request)) {
+        String answer = response.getBody().map(Body::bodyAsString).orElse("");
+        if (response.getStatus() == 400 && answer.contains("resource_already_exists_exception")) {
+          continue;
+        }
+        if (response.getStatus() >= 300) {
+          throw new IOException("creating index " + index.index(namespace) + " failed: HTTP "
+              + response.getStatus() + " " + answer);
+        }
+        LOG.info("created index {} behind alias {}", index.index(namespace), alias);
+      }
+    }
+  }
+
+  private static InputStream mapping(Indices index) {
+    InputStream in = IndexBootstrap.class.getClassLoader().getResourceAsStream(index.mappingResource());
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("missing " + index.mappingResource()));
+    }
+    return in;
+  }
+}

@@ -1,0 +1,151 @@
+package io.healthwatch.indexer.bulk;
+
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
+import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.message.ReasonCode;
+import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.IndexerMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes tagged articles into OpenSearch in bulk. Offsets are committed only after every
+ * document of the batch is acknowledged or dead-lettered, so a crash replays (idempotently)
+ * instead of losing. While OpenSearch is unavailable the consumer is paused: memory holds one
+ * batch at most and the group membership is kept.
+ */
+public final class IndexerLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
+  private static final String STAGE = "indexer";
+
+  private final Consumer<String, byte[]> consumer;
+  private final BulkWriter writer;
+  private final DeadLetterPublisher deadLetters;
+  private final IndexerConfig.Bulk bulk;
+  private final IndexerMetrics metrics;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final List<PendingDocument> batch = new ArrayList<>();
+  private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+  private long batchBytes;
+  private long batchStartedAt;
+
+  public IndexerLoop(Consumer<String, byte[]> consumer, BulkWriter writer,
+      DeadLetterPublisher deadLetters, IndexerConfig.Bulk bulk, IndexerMetrics metrics) {
+    this.consumer = consumer;
+    this.writer = writer;
+    this.deadLetters = deadLetters;
+    this.bulk = bulk;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running.get()) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        metrics.consumed(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+          accept(record);
+          if (batch.size() >= bulk.maxDocs() || batchBytes >= bulk.maxBytes()) {
+            flush();
+          }
+        }
+        if (!batch.isEmpty() && System.currentTimeMillis() - batchStartedAt >= bulk.flushMillis()
+            || batch.isEmpty() && !offsets.isEmpty()) {
+          flush();
+        }
+      }
+      flush();
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Asks the loop to finish its batch and return; safe from another thread. */
+  public void stop() {
+    running.set(false);
+    consumer.wakeup();
+  }
+
+  private void accept(ConsumerRecord<String, byte[]> record) {
+    offsets.put(new TopicPartition(record.topic(), record.partition()),
+        new OffsetAndMetadata(record.offset() + 1));
+    TaggedArticle tagged;
+    try {
+      tagged = Topics.TAGGED.valueSerde().fromBytes(record.value());
+      if (tagged == null) {
+        throw new SerializationException("empty value where a tagged article was expected");
+      }
+    } catch (SerializationException e) {
+      deadLetter(record, ReasonCode.DESERIALIZATION_FAILED, e.getMessage(), null);
+      return;
+    }
+    if (batch.isEmpty()) {
+      batchStartedAt = System.currentTimeMillis();
+    }
+    batch.add(new PendingDocument(ArticleDocument.of(tagged, Instant.now()), record));
+    batchBytes += record.value().length;
+  }
+
+  private void flush() throws InterruptedException {
+    if (!batch.isEmpty()) {
+      for (Rejection rejection : writer.writeAll(List.copyOf(batch), this::stayInGroup)) {
+        var origin = rejection.pending().origin();
+        deadLetter(origin, ReasonCode.INDEX_REJECTED,
+            "OpenSearch refused the document (HTTP " + rejection.status() + "): " + rejection.error(),
+            rejection.pending().document().url());
+      }
+      resumeAll();
+    }
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(Map.copyOf(offsets));
+    }
+    batch.clear();
+    offsets.clear();
+    batchBytes = 0;
+  }
+
+  /**
+   * Polls with every partition paused, so the group does not evict this consumer while it waits
+   * for OpenSearch; a partition assigned meanwhile is rewound so nothing it returned is skipped.
+   */
+  private void stayInGroup() {
+    consumer.pause(consumer.assignment());
+    var unexpected = consumer.poll(Duration.ZERO);
+    for (TopicPartition partition : unexpected.partitions()) {
+      consumer.seek(partition, unexpected.records(partition).get(0).offset());
+      consumer.pause(List.of(partition));
+    }
+  }
+
+  private void resumeAll() {
+    consumer.resume(consumer.paused());
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
+    metrics.rejected();
+    deadLetters.publish(new DeadLetter(DeadLetter.SCHEMA_VERSION, STAGE, reason, message,
+        DeadLetter.payloadOf(record.value()),
+        record.topic(), record.partition(), record.offset(), record.key(), url, Instant.now()));
+    LOG.warn("dead-lettered offset {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), message);
+  }
+}

@@ -1,0 +1,113 @@
+package io.healthwatch.indexer.issue;
+
+import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.bulk.ArticleDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Materializes the issue of a week: picks its most relevant primary articles, numbers it, renders
+ * it, stores it in the issues index (id = window end, so running it again updates the issue) and
+ * writes the Markdown file.
+ */
+public final class IssueMaterializer {
+  private static final Logger LOG = LoggerFactory.getLogger(IssueMaterializer.class);
+
+  /** What was materialized and where it is. */
+  public record Result(WeeklyIssue issue, String index, Path markdownFile) {}
+
+  private final OpenSearchClient client;
+  private final String namespace;
+  private final IndexerConfig.Issues settings;
+  private final IssueNumbering numbering;
+  private final IssueRenderer renderer;
+
+  public IssueMaterializer(OpenSearchClient client, String namespace, IndexerConfig.Issues settings) {
+    this.client = client;
+    this.namespace = namespace;
+    this.settings = settings;
+    this.numbering = new IssueNumbering(settings.anchors());
+    this.renderer = new IssueRenderer(settings);
+  }
+
+  /**
+   * @param outputDir where the Markdown file goes
+   * @throws IllegalArgumentException when the week has no relevant article or no numbering anchor
+   */
+  public Result materialize(LocalDate windowEnd, Path outputDir) throws IOException {
+    List<ArticleDocument> chosen = choose(windowEnd);
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("no relevant article in the week ending " + windowEnd
+          + " (index " + Indices.ARTICLES.alias(namespace) + ")");
+    }
+    LocalDate windowStart = LocalDate.parse(chosen.get(0).window().start());
+    int number = numbering.numberFor(windowEnd, publishedWindowEnds());
+    String markdown = renderer.markdown(number, windowStart, windowEnd, chosen);
+    var issue = new WeeklyIssue(windowEnd.toString(), number, "第" + ChineseNumerals.digitByDigit(number) + "期",
+        settings.title(), settings.organisation(), windowEnd, windowStart, windowEnd,
+        chosen.stream().map(ArticleDocument::id).toList(),
+        chosen.stream().map(a -> new WeeklyIssue.IssueArticle(a.id(), a.title(), a.source(), a.url(),
+            a.publishedAt(), a.relevance())).toList(),
+        markdown, Instant.now());
+    String index = Indices.ISSUES.alias(namespace);
+    client.index(i -> i.index(index).id(issue.id()).document(issue).refresh(Refresh.True));
+    Files.createDirectories(outputDir);
+    Path file = outputDir.resolve(windowEnd + "-issue-" + number + ".md");
+    Files.writeString(file, markdown, StandardCharsets.UTF_8);
+    LOG.info("materialized issue {} ({}..{}) with {} articles: {}", number, windowStart, windowEnd,
+        chosen.size(), file);
+    return new Result(issue, index, file);
+  }
+
+  /** Window end dates of the weeks that have relevant primary articles, oldest first. */
+  public List<LocalDate> windowsWithCandidates() throws IOException {
+    var response = client.search(s -> s.index(Indices.ARTICLES.alias(namespace)).size(0)
+        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value(FieldValue.of("PRIMARY"))))
+            .filter(f -> f.term(t -> t.field("relevant").value(FieldValue.of(true))))))
+        .aggregations("windows", a -> a.terms(t -> t.field("window.end").size(10_000))),
+        ArticleDocument.class);
+    var ends = new ArrayList<LocalDate>();
+    for (var bucket : response.aggregations().get("windows").lterms().buckets().array()) {
+      ends.add(LocalDate.parse(bucket.keyAsString().substring(0, 10)));
+    }
+    ends.sort(Comparator.naturalOrder());
+    return ends;
+  }
+
+  private List<ArticleDocument> choose(LocalDate windowEnd) throws IOException {
+    var response = client.search(s -> s.index(Indices.ARTICLES.alias(namespace))
+        .size(settings.articles())
+        .query(q -> q.bool(b -> b
+            .filter(f -> f.term(t -> t.field("window.end").value(FieldValue.of(windowEnd.toString()))))
+            .filter(f -> f.term(t -> t.field("status").value(FieldValue.of("PRIMARY"))))
+            .filter(f -> f.term(t -> t.field("relevant").value(FieldValue.of(true))))))
+        .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
+        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+        ArticleDocument.class);
+    // The most relevant are chosen; the issue lists them in the order they were published.
+    return response.hits().hits().stream().map(Hit::source)
+        .sorted(Comparator.comparing(ArticleDocument::publishedAt))
+        .toList();
+  }
+
+  private List<LocalDate> publishedWindowEnds() throws IOException {
+    var response = client.search(s -> s.index(Indices.ISSUES.alias(namespace)).size(10_000)
+        .source(src -> src.filter(f -> f.includes("windowEnd"))), WeeklyIssue.class);
+    return response.hits().hits().stream().map(h -> h.source().windowEnd()).toList();
+  }
+}
