@@ -41,6 +41,8 @@ public final class IndexerLoop implements Runnable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<PendingDocument> batch = new ArrayList<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+  /** What this consumer last committed per partition, to commit only when it moved. */
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private long batchBytes;
   private long batchStartedAt;
 
@@ -68,6 +70,9 @@ public final class IndexerLoop implements Runnable {
         if (!batch.isEmpty() && System.currentTimeMillis() - batchStartedAt >= bulk.flushMillis()
             || batch.isEmpty() && !offsets.isEmpty()) {
           flush();
+        }
+        if (batch.isEmpty()) {
+          commitPositionsPastMarkers();
         }
       }
       flush();
@@ -118,10 +123,31 @@ public final class IndexerLoop implements Runnable {
     }
     if (!offsets.isEmpty()) {
       consumer.commitSync(Map.copyOf(offsets));
+      committed.putAll(offsets);
     }
     batch.clear();
     offsets.clear();
     batchBytes = 0;
+  }
+
+  /**
+   * The tagged topic is written in transactions: after its last record comes a commit marker that
+   * the consumer skips without returning anything. Committing the position past it makes the lag
+   * of a caught-up indexer zero, which is what operators and the demo watch for.
+   */
+  private void commitPositionsPastMarkers() {
+    var advanced = new HashMap<TopicPartition, OffsetAndMetadata>();
+    for (TopicPartition partition : consumer.assignment()) {
+      long position = consumer.position(partition);
+      OffsetAndMetadata last = committed.get(partition);
+      if (last == null ? position > 0 : position > last.offset()) {
+        advanced.put(partition, new OffsetAndMetadata(position));
+      }
+    }
+    if (!advanced.isEmpty()) {
+      consumer.commitSync(advanced);
+      committed.putAll(advanced);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.healthwatch.indexer.issue;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.bulk.ArticleDocument;
@@ -105,9 +106,13 @@ public final class IssueMaterializer {
         .toList();
   }
 
+  /** Only the field numbering needs, not whole issues with their text. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record PublishedWeek(LocalDate windowEnd) {}
+
   private List<LocalDate> publishedWindowEnds() throws IOException {
     var response = client.search(s -> s.index(Indices.ISSUES.alias(namespace)).size(10_000)
-        .source(src -> src.filter(f -> f.includes("windowEnd"))), WeeklyIssue.class);
+        .source(src -> src.filter(f -> f.includes("windowEnd"))), PublishedWeek.class);
     return response.hits().hits().stream().map(h -> h.source().windowEnd()).toList();
   }
 }

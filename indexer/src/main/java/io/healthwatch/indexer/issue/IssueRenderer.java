@@ -21,10 +21,10 @@ public final class IssueRenderer {
       List<ArticleDocument> articles) {
     var md = new StringBuilder(16_384);
     md.append("# ").append(settings.title()).append("\n\n")
-        .append("## （第").append(ChineseNumerals.digitByDigit(number)).append("期）\n\n")
+        .append("## (第").append(ChineseNumerals.digitByDigit(number)).append("期)\n\n")
         .append(settings.organisation()).append("\n\n")
         .append(chineseDate(windowEnd)).append("\n\n")
-        .append("### 本期导语\n\n")
+        .append("### 本期导语:\n\n")
         .append("本期周报共收集").append(articles.size()).append("篇").append(settings.subject())
         .append("，时间从").append(chineseDate(windowStart)).append("到").append(chineseDate(windowEnd))
         .append("，").append(settings.scope()).append("。\n\n")
@@ -32,7 +32,7 @@ public final class IssueRenderer {
     for (int i = 0; i < articles.size(); i++) {
       ArticleDocument a = articles.get(i);
       md.append("#### ").append(i + 1).append(". ").append(MarkdownText.escape(a.title())).append("\n\n")
-          .append("（").append(MarkdownText.escape(a.source())).append("）\n\n");
+          .append("(").append(MarkdownText.escape(a.source())).append(")\n\n");
     }
     md.append("### 二、具体内容\n\n");
     for (int i = 0; i < articles.size(); i++) {

@@ -1,0 +1,60 @@
+package io.healthwatch.cli;
+
+import io.healthwatch.contracts.config.ConfigException;
+import io.healthwatch.devstack.services.ServiceException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./healthwatch} command line. */
+@Command(
+    name = "healthwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = HealthwatchCli.Version.class,
+    description = "Monitors health-IT news and publishes weekly issues.",
+    subcommands = {
+      DemoCommand.class,
+      ServicesCommand.class,
+      IssueCommand.class,
+      SitesCommand.class,
+      ServiceCommands.Crawler.class,
+      ServiceCommands.Enricher.class,
+      ServiceCommands.Indexer.class,
+      CommandLine.HelpCommand.class
+    })
+public final class HealthwatchCli {
+
+  /** The checkout the launcher runs from: data, logs and jars are found relative to it. */
+  static Path home() {
+    String home = System.getProperty("healthwatch.home");
+    return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    var cli = new CommandLine(new HealthwatchCli());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ServiceException || e instanceof ConfigException
+          || e instanceof IllegalArgumentException) {
+        commandLine.getErr().println("healthwatch: " + e.getMessage());
+        return 2;
+      }
+      commandLine.getErr().println("healthwatch: " + e);
+      e.printStackTrace(commandLine.getErr());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  /** Prints the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = HealthwatchCli.class.getPackage().getImplementationVersion();
+      return new String[] {"healthwatch " + (version == null ? "dev" : version)};
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.healthwatch.cli.demo;
+
+import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.kafka.KafkaClients;
+import io.healthwatch.contracts.topic.Indices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/** Removes everything of one namespace, so the demo starts from nothing each time. */
+final class NamespaceReset {
+  private final KafkaSettings kafka;
+  private final OpenSearchClient openSearch;
+
+  NamespaceReset(KafkaSettings kafka, OpenSearchClient openSearch) {
+    this.kafka = kafka;
+    this.openSearch = openSearch;
+  }
+
+  void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
+    String prefix = namespace + ".";
+    try (var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo-reset"))) {
+      Set<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+          .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith(prefix)).collect(Collectors.toSet());
+      if (!groups.isEmpty()) {
+        admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+      }
+      Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+          .filter(t -> t.startsWith(prefix)).collect(Collectors.toSet());
+      if (!topics.isEmpty()) {
+        admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+        // Deletion is asynchronous on the broker: creating the same names too early fails.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && admin.listTopics().names()
+            .get(30, TimeUnit.SECONDS).stream().anyMatch(topics::contains)) {
+          TimeUnit.MILLISECONDS.sleep(200);
+        }
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("cannot reset the Kafka side of namespace " + namespace + ": " + e.getMessage(), e);
+    }
+    for (Indices index : Indices.values()) {
+      String name = index.index(namespace);
+      if (openSearch.indices().exists(e -> e.index(name)).value()) {
+        openSearch.indices().delete(d -> d.index(name));
+      }
+    }
+    if (Files.isDirectory(stateDir)) {
+      try (Stream<Path> paths = Files.walk(stateDir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+}
