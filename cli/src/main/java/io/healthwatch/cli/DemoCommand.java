@@ -11,29 +11,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./healthwatch demo}: the whole pipeline on bundled sites, ending with weekly issues. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Run the pipeline on bundled demo sites; print where the issues are.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--namespace", defaultValue = "demo", description = "prefix of topics and indices (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--namespace",
+      defaultValue = "demo",
+      description = "prefix of topics and indices (default: ${DEFAULT-VALUE})")
   String namespace;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "give up if not idle after this (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT5M",
+      description = "give up if not idle after this (default: ${DEFAULT-VALUE})")
   Duration timeout;
 
   @Override
   public Integer call() throws Exception {
     var home = HealthwatchCli.home();
     var services = LocalServices.fromEnvironment(home);
-    System.out.println("starting local Kafka and OpenSearch (first run downloads them through Maven)...");
+    System.out.println(
+        "starting local Kafka and OpenSearch (first run downloads them through Maven)...");
     ServicesCommand.print(services.startAll());
     var config = services.config();
-    var settings = new DemoSettings(home, config.homeIn(home).resolve("demo"), namespace,
-        config.kafkaBootstrap(), config.openSearchUrl(), true, timeout, System.out);
+    var settings =
+        new DemoSettings(
+            home,
+            config.homeIn(home).resolve("demo"),
+            namespace,
+            config.kafkaBootstrap(),
+            config.openSearchUrl(),
+            true,
+            timeout,
+            System.out);
     DemoResult result = new DemoRunner(settings).run();
 
     System.out.println();
-    System.out.printf("demo finished in %.1f s: %d articles discovered; dead letters: %s%n",
-        result.wallTime().toMillis() / 1000.0, result.discovered(),
+    System.out.printf(
+        "demo finished in %.1f s: %d articles discovered; dead letters: %s%n",
+        result.wallTime().toMillis() / 1000.0,
+        result.discovered(),
         DeadLetterReport.summary(result.deadLetters()));
     for (var skipped : result.skippedWeeks()) {
       System.out.println("  not materialized: week ending " + skipped);
@@ -41,19 +60,27 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Weekly issues:");
     for (var issue : result.issues()) {
-      System.out.printf("  %s  issue %d (%s..%s, %d articles)%n    file:     %s%n    document: index %s, id %s%n",
-          issue.issue().numberText(), issue.issue().number(), issue.issue().windowStart(),
-          issue.issue().windowEnd(), issue.issue().articles().size(), issue.markdownFile(),
-          issue.index(), issue.issue().id());
+      System.out.printf(
+          "  %s  issue %d (%s..%s, %d articles)%n    file:     %s%n    document: index %s, id %s%n",
+          issue.issue().numberText(),
+          issue.issue().number(),
+          issue.issue().windowStart(),
+          issue.issue().windowEnd(),
+          issue.issue().articles().size(),
+          issue.markdownFile(),
+          issue.index(),
+          issue.issue().id());
     }
     if (!result.issues().isEmpty()) {
       var first = result.issues().get(0);
       System.out.println();
       System.out.println("Try:");
       System.out.printf("  less %s%n", first.markdownFile());
-      System.out.printf("  curl -s '%s/%s/_doc/%s?pretty&_source_excludes=markdown'%n",
+      System.out.printf(
+          "  curl -s '%s/%s/_doc/%s?pretty&_source_excludes=markdown'%n",
           config.openSearchUrl(), first.index(), first.issue().id());
-      System.out.printf("  curl -s '%s/%s-healthwatch-articles/_search?pretty&q=title:医保'%n",
+      System.out.printf(
+          "  curl -s '%s/%s-healthwatch-articles/_search?pretty&q=title:医保'%n",
           config.openSearchUrl(), namespace);
     }
     System.out.println("Stop the services with: ./healthwatch services stop");

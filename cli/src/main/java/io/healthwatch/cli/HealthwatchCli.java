@@ -36,16 +36,18 @@ public final class HealthwatchCli {
 
   static int run(String... args) {
     var cli = new CommandLine(new HealthwatchCli());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ServiceException || e instanceof ConfigException
-          || e instanceof IllegalArgumentException) {
-        commandLine.getErr().println("healthwatch: " + e.getMessage());
-        return 2;
-      }
-      commandLine.getErr().println("healthwatch: " + e);
-      e.printStackTrace(commandLine.getErr());
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ServiceException
+              || e instanceof ConfigException
+              || e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("healthwatch: " + e.getMessage());
+            return 2;
+          }
+          commandLine.getErr().println("healthwatch: " + e);
+          e.printStackTrace(commandLine.getErr());
+          return 1;
+        });
     return cli.execute(args);
   }
 

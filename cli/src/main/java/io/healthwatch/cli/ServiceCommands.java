@@ -13,9 +13,12 @@ import picocli.CommandLine.Parameters;
 final class ServiceCommands {
   private ServiceCommands() {}
 
-  @Command(name = "crawler", description = "Run the crawler (args: [--config F] [--set k=v]... [--once]).")
+  @Command(
+      name = "crawler",
+      description = "Run the crawler (args: [--config F] [--set k=v]... [--once]).")
   static final class Crawler implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -26,7 +29,8 @@ final class ServiceCommands {
 
   @Command(name = "enricher", description = "Run the enricher (args: [--config F] [--set k=v]...).")
   static final class Enricher implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -37,7 +41,8 @@ final class ServiceCommands {
 
   @Command(name = "indexer", description = "Run the indexer (args: [--config F] [--set k=v]...).")
   static final class Indexer implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {

@@ -10,16 +10,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./healthwatch sites}: serves the demo news sites until stopped. */
-@Command(name = "sites", mixinStandardHelpOptions = true,
+@Command(
+    name = "sites",
+    mixinStandardHelpOptions = true,
     description = "Serve the bundled demo news sites on 127.0.0.1.")
 final class SitesCommand implements Callable<Integer> {
-  @Option(names = "--sources-file", paramLabel = "FILE", description = "where to write the crawler's sources file")
+  @Option(
+      names = "--sources-file",
+      paramLabel = "FILE",
+      description = "where to write the crawler's sources file")
   Path sourcesFile;
 
   @Override
   public Integer call() throws Exception {
-    Path file = sourcesFile != null ? sourcesFile
-        : HealthwatchCli.home().resolve(".healthwatch/sites/sources.yml");
+    Path file =
+        sourcesFile != null
+            ? sourcesFile
+            : HealthwatchCli.home().resolve(".healthwatch/sites/sources.yml");
     try (var sites = DemoSites.start(DemoCorpus.load())) {
       DemoSourcesFile.write(sites, file);
       for (var outlet : sites.corpus().outlets()) {

@@ -13,12 +13,16 @@ public final class CrawlMetrics {
   public CrawlMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.published = Counter.builder("healthwatch_crawler_articles_published").register(registry);
-    this.robotsDisallowed = Counter.builder("healthwatch_crawler_robots_disallowed").register(registry);
+    this.robotsDisallowed =
+        Counter.builder("healthwatch_crawler_robots_disallowed").register(registry);
   }
 
   public void fetched(String sourceId, String outcome) {
-    Counter.builder("healthwatch_crawler_fetch").tag("source", sourceId).tag("outcome", outcome)
-        .register(registry).increment();
+    Counter.builder("healthwatch_crawler_fetch")
+        .tag("source", sourceId)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
   }
 
   public void published() {
@@ -26,8 +30,10 @@ public final class CrawlMetrics {
   }
 
   public void deadLettered(ReasonCode reason) {
-    Counter.builder("healthwatch_crawler_dead_letters").tag("reason", reason.name())
-        .register(registry).increment();
+    Counter.builder("healthwatch_crawler_dead_letters")
+        .tag("reason", reason.name())
+        .register(registry)
+        .increment();
   }
 
   public void robotsDisallowed() {

@@ -45,11 +45,16 @@ public final class CrawlPass {
   private final ArticleExtractor extractor = new ArticleExtractor(ZoneId.of("Asia/Shanghai"));
   private final ArticlePublisher publisher;
   private final CrawlMetrics metrics;
+
   /** Article URLs already handled by this process: a page is fetched once per run. */
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  public CrawlPass(HttpFetcher fetcher, RobotsCache robots, boolean respectRobots,
-      ArticlePublisher publisher, CrawlMetrics metrics) {
+  public CrawlPass(
+      HttpFetcher fetcher,
+      RobotsCache robots,
+      boolean respectRobots,
+      ArticlePublisher publisher,
+      CrawlMetrics metrics) {
     this.fetcher = fetcher;
     this.robots = robots;
     this.respectRobots = respectRobots;
@@ -88,7 +93,8 @@ public final class CrawlPass {
         throw new FetchException(ReasonCode.FEED_MALFORMED, entryUrl, e.getMessage());
       }
     }
-    Document list = Jsoup.parse(PageDecoder.decode(page.body(), page.headerCharset()), page.finalUrl());
+    Document list =
+        Jsoup.parse(PageDecoder.decode(page.body(), page.headerCharset()), page.finalUrl());
     var items = new ArrayList<FeedItem>();
     for (String url : ListPageLinks.of(list, source)) {
       items.add(new FeedItem(url, null, null));
@@ -107,7 +113,9 @@ public final class CrawlPass {
       Extraction extraction = extractor.extract(document);
       String title = extraction.title() != null ? extraction.title() : item.title();
       if (title == null || extraction.body() == null) {
-        deadLetter(source, ReasonCode.EXTRACTION_FAILED,
+        deadLetter(
+            source,
+            ReasonCode.EXTRACTION_FAILED,
             "no article found in the page (" + (title == null ? "no title" : "no body text") + ")",
             item.url());
         return;
@@ -118,14 +126,27 @@ public final class CrawlPass {
               : UrlCanonicalizer.canonicalize(page.finalUrl()).orElse(page.finalUrl());
       OffsetDateTime published =
           extraction.publishedAt() != null ? extraction.publishedAt() : item.publishedAt();
-      var article = new DiscoveredArticle(DiscoveredArticle.SCHEMA_VERSION,
-          ArticleIds.forCanonicalUrl(canonical), canonical, page.finalUrl(), source.id(),
-          extraction.source() != null ? extraction.source() : source.name(), title, published,
-          extraction.author(), extraction.body(), Instant.now());
+      var article =
+          new DiscoveredArticle(
+              DiscoveredArticle.SCHEMA_VERSION,
+              ArticleIds.forCanonicalUrl(canonical),
+              canonical,
+              page.finalUrl(),
+              source.id(),
+              extraction.source() != null ? extraction.source() : source.name(),
+              title,
+              published,
+              extraction.author(),
+              extraction.body(),
+              Instant.now());
       publisher.publish(article);
       metrics.published();
-      LOG.info("published source={} url={} canonical={} title={}", source.id(), item.url(),
-          canonical, title);
+      LOG.info(
+          "published source={} url={} canonical={} title={}",
+          source.id(),
+          item.url(),
+          canonical,
+          title);
     } catch (FetchException e) {
       deadLetter(source, e.reason(), e.getMessage(), e.url());
     } catch (NotAcknowledgedException e) {
@@ -156,6 +177,7 @@ public final class CrawlPass {
 
   private void deadLetter(Source source, ReasonCode reason, String message, String url) {
     metrics.deadLettered(reason);
-    publisher.deadLetter(DeadLetter.forUrl(STAGE, reason, "source " + source.id() + ": " + message, url));
+    publisher.deadLetter(
+        DeadLetter.forUrl(STAGE, reason, "source " + source.id() + ": " + message, url));
   }
 }

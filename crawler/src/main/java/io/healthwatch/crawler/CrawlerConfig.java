@@ -21,7 +21,10 @@ public record CrawlerConfig(
 
   public CrawlerConfig {
     ConfigException.require(
-        sources != null && !sources.isBlank(), "sources", sources, "the path of a sources YAML file");
+        sources != null && !sources.isBlank(),
+        "sources",
+        sources,
+        "the path of a sources YAML file");
     ConfigException.require(threads >= 1 && threads <= 256, "threads", threads, "1 to 256");
     ConfigException.require(recheckMinutes >= 1, "recheckMinutes", recheckMinutes, "at least 1");
   }
@@ -47,7 +50,8 @@ public record CrawlerConfig(
           userAgent != null && !userAgent.isBlank(), "fetch.userAgent", userAgent, "a user agent");
       ConfigException.require(
           connectTimeoutMillis > 0, "fetch.connectTimeoutMillis", connectTimeoutMillis, "> 0");
-      ConfigException.require(readTimeoutMillis > 0, "fetch.readTimeoutMillis", readTimeoutMillis, "> 0");
+      ConfigException.require(
+          readTimeoutMillis > 0, "fetch.readTimeoutMillis", readTimeoutMillis, "> 0");
       ConfigException.require(
           perHostDelayMillis >= 0, "fetch.perHostDelayMillis", perHostDelayMillis, ">= 0");
       ConfigException.require(maxBytes >= 1024, "fetch.maxBytes", maxBytes, "at least 1024");
@@ -57,7 +61,8 @@ public record CrawlerConfig(
     }
   }
 
-  public static CrawlerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  public static CrawlerConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     return ConfigLoader.load(CrawlerConfig.class, "crawler-defaults.yml", file, env, overrides);
   }
 }

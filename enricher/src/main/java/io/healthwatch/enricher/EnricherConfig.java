@@ -22,14 +22,20 @@ public record EnricherConfig(
     Relevance relevance) {
 
   public EnricherConfig {
-    ConfigException.require(applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
-        "applicationId", applicationId, "letters, digits, '.', '_' or '-'");
-    ConfigException.require(stateDir != null && !stateDir.isBlank(), "stateDir", stateDir, "a folder");
+    ConfigException.require(
+        applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
+        "applicationId",
+        applicationId,
+        "letters, digits, '.', '_' or '-'");
+    ConfigException.require(
+        stateDir != null && !stateDir.isBlank(), "stateDir", stateDir, "a folder");
   }
 
   /** The application id in the namespace: each namespace keeps its own state and offsets. */
   public String qualifiedApplicationId() {
-    return namespace == null || namespace.isEmpty() ? applicationId : namespace + "." + applicationId;
+    return namespace == null || namespace.isEmpty()
+        ? applicationId
+        : namespace + "." + applicationId;
   }
 
   /**
@@ -41,12 +47,20 @@ public record EnricherConfig(
    */
   public record Window(ZoneId zone, DayOfWeek startDay, Duration maxAge, Duration futureSkew) {
     public Window {
-      ConfigException.require(zone != null, "window.zone", zone, "a time zone such as Asia/Shanghai");
-      ConfigException.require(startDay != null, "window.startDay", startDay, "a day such as SATURDAY");
-      ConfigException.require(maxAge != null && !maxAge.isNegative() && !maxAge.isZero(),
-          "window.maxAge", maxAge, "a positive ISO-8601 duration such as P30D");
-      ConfigException.require(futureSkew != null && !futureSkew.isNegative(), "window.futureSkew",
-          futureSkew, "an ISO-8601 duration such as PT6H");
+      ConfigException.require(
+          zone != null, "window.zone", zone, "a time zone such as Asia/Shanghai");
+      ConfigException.require(
+          startDay != null, "window.startDay", startDay, "a day such as SATURDAY");
+      ConfigException.require(
+          maxAge != null && !maxAge.isNegative() && !maxAge.isZero(),
+          "window.maxAge",
+          maxAge,
+          "a positive ISO-8601 duration such as P30D");
+      ConfigException.require(
+          futureSkew != null && !futureSkew.isNegative(),
+          "window.futureSkew",
+          futureSkew,
+          "an ISO-8601 duration such as PT6H");
     }
   }
 
@@ -55,8 +69,11 @@ public record EnricherConfig(
    */
   public record Dedup(int maxDistance) {
     public Dedup {
-      ConfigException.require(maxDistance >= 0 && maxDistance <= 7, "dedup.maxDistance",
-          maxDistance, "0 to 7 (the band index finds every pair within 7 bits)");
+      ConfigException.require(
+          maxDistance >= 0 && maxDistance <= 7,
+          "dedup.maxDistance",
+          maxDistance,
+          "0 to 7 (the band index finds every pair within 7 bits)");
     }
   }
 
@@ -66,12 +83,16 @@ public record EnricherConfig(
    */
   public record Relevance(double threshold, String lexicon) {
     public Relevance {
-      ConfigException.require(threshold > 0 && threshold < 1, "relevance.threshold", threshold,
+      ConfigException.require(
+          threshold > 0 && threshold < 1,
+          "relevance.threshold",
+          threshold,
           "a number between 0 and 1");
     }
   }
 
-  public static EnricherConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  public static EnricherConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     return ConfigLoader.load(EnricherConfig.class, "enricher-defaults.yml", file, env, overrides);
   }
 }

@@ -29,27 +29,39 @@ public final class EnricherMain {
     var args = ServiceArgs.parse("enricher", argv);
     var config = EnricherConfig.load(args.configFile(), System.getenv(), args.overrides());
     var lexicon = Lexicon.load(config.relevance().lexicon());
-    TopicProvisioner.ensure(config.kafka(), config.namespace(),
+    TopicProvisioner.ensure(
+        config.kafka(),
+        config.namespace(),
         List.of(Topics.DISCOVERED, Topics.TAGGED, Topics.DUPLICATES, Topics.DEAD_LETTER));
 
     try (var ops = OpsServer.start("enricher", config.ops())) {
       var topology = EnricherTopology.build(config, lexicon, new EnricherMetrics(ops.registry()));
       var streams = new KafkaStreams(topology, streamsProperties(config, args));
       var stopped = new CountDownLatch(1);
-      streams.setStateListener((now, before) -> {
-        LOG.info("streams state {} -> {}", before, now);
-        if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-          stopped.countDown();
-        }
-      });
-      ops.check("streams", () -> streams.state().isRunningOrRebalancing() ? null
-          : "streams state " + streams.state());
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        streams.close();
-        stopped.countDown();
-      }, "enricher-shutdown"));
-      LOG.info("enricher starting: application {} namespace '{}' broker {}",
-          config.qualifiedApplicationId(), config.namespace(), config.kafka().bootstrapServers());
+      streams.setStateListener(
+          (now, before) -> {
+            LOG.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+              stopped.countDown();
+            }
+          });
+      ops.check(
+          "streams",
+          () ->
+              streams.state().isRunningOrRebalancing() ? null : "streams state " + streams.state());
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    streams.close();
+                    stopped.countDown();
+                  },
+                  "enricher-shutdown"));
+      LOG.info(
+          "enricher starting: application {} namespace '{}' broker {}",
+          config.qualifiedApplicationId(),
+          config.namespace(),
+          config.kafka().bootstrapServers());
       streams.start();
       stopped.await();
       if (streams.state() == KafkaStreams.State.ERROR) {

@@ -25,12 +25,16 @@ public final class EnricherMetrics {
 
   /** An article written out: {@code tagged}, {@code updated} or {@code duplicate}. */
   public void emitted(String outcome) {
-    Counter.builder("healthwatch_enricher_records_out").tag("outcome", outcome).register(registry)
+    Counter.builder("healthwatch_enricher_records_out")
+        .tag("outcome", outcome)
+        .register(registry)
         .increment();
   }
 
   public void deadLettered(ReasonCode reason) {
-    Counter.builder("healthwatch_enricher_dead_letters").tag("reason", reason.name())
-        .register(registry).increment();
+    Counter.builder("healthwatch_enricher_dead_letters")
+        .tag("reason", reason.name())
+        .register(registry)
+        .increment();
   }
 }

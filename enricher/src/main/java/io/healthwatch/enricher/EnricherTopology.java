@@ -49,27 +49,42 @@ public final class EnricherTopology {
     var gate = new DateGate(config.window().maxAge(), config.window().futureSkew());
     var tagger = new ArticleTagger(lexicon);
     var builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DedupProcessor.ARTICLES_STORE), Serdes.String(),
-        Topics.TAGGED.valueSerde()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DedupProcessor.BANDS_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DedupProcessor.ARTICLES_STORE),
+            Serdes.String(),
+            Topics.TAGGED.valueSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DedupProcessor.BANDS_STORE),
+            Serdes.String(),
+            Serdes.String()));
 
-    KStream<String, Routed> validated = builder
-        .stream(Topics.DISCOVERED.name(ns), Consumed.with(Serdes.String(), Serdes.ByteArray())
-            .withName("discovered"))
-        .process(() -> new ValidateProcessor(windows, gate, metrics), Named.as("validate"));
-    KStream<String, Routed> tagged = validated
-        .filter((k, v) -> v.goesTo(Route.TAG), Named.as("to-tag"))
-        .process(() -> new TagProcessor(tagger, config.relevance().threshold(), metrics), Named.as("tag"));
-    KStream<String, Routed> deduped = tagged
-        .filter((k, v) -> v.goesTo(Route.DEDUP), Named.as("to-dedup"))
-        .mapValues(v -> (TaggedArticle) v.value(), Named.as("unwrap-for-dedup"))
-        .repartition(Repartitioned.<String, TaggedArticle>as(DEDUP_INPUT)
-            .withKeySerde(Serdes.String()).withValueSerde(Topics.TAGGED.valueSerde())
-            .withNumberOfPartitions(1))
-        .process(() -> new DedupProcessor(config.dedup().maxDistance(), metrics), Named.as("dedup"),
-            DedupProcessor.ARTICLES_STORE, DedupProcessor.BANDS_STORE);
+    KStream<String, Routed> validated =
+        builder.stream(
+                Topics.DISCOVERED.name(ns),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("discovered"))
+            .process(() -> new ValidateProcessor(windows, gate, metrics), Named.as("validate"));
+    KStream<String, Routed> tagged =
+        validated
+            .filter((k, v) -> v.goesTo(Route.TAG), Named.as("to-tag"))
+            .process(
+                () -> new TagProcessor(tagger, config.relevance().threshold(), metrics),
+                Named.as("tag"));
+    KStream<String, Routed> deduped =
+        tagged
+            .filter((k, v) -> v.goesTo(Route.DEDUP), Named.as("to-dedup"))
+            .mapValues(v -> (TaggedArticle) v.value(), Named.as("unwrap-for-dedup"))
+            .repartition(
+                Repartitioned.<String, TaggedArticle>as(DEDUP_INPUT)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Topics.TAGGED.valueSerde())
+                    .withNumberOfPartitions(1))
+            .process(
+                () -> new DedupProcessor(config.dedup().maxDistance(), metrics),
+                Named.as("dedup"),
+                DedupProcessor.ARTICLES_STORE,
+                DedupProcessor.BANDS_STORE);
 
     to(deduped, Route.TAGGED, Topics.TAGGED, ns);
     to(deduped, Route.DUPLICATES, Topics.DUPLICATES, ns);
@@ -79,9 +94,11 @@ public final class EnricherTopology {
     return builder.build();
   }
 
-  private static <V> void to(KStream<String, Routed> stream, Route route, Topic<String, V> topic, String ns) {
+  private static <V> void to(
+      KStream<String, Routed> stream, Route route, Topic<String, V> topic, String ns) {
     @SuppressWarnings("unchecked")
-    KStream<String, V> values = stream.filter((k, v) -> v.goesTo(route)).mapValues(v -> (V) v.value());
+    KStream<String, V> values =
+        stream.filter((k, v) -> v.goesTo(route)).mapValues(v -> (V) v.value());
     values.to(topic.name(ns), Produced.with(topic.keySerde(), topic.valueSerde()));
   }
 }

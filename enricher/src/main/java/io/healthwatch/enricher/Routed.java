@@ -1,8 +1,8 @@
 package io.healthwatch.enricher;
 
 /**
- * A processor's output with where it goes next: the topology splits on the route, so each
- * processor stays a plain function of its input and no step is wired to another's node names.
+ * A processor's output with where it goes next: the topology splits on the route, so each processor
+ * stays a plain function of its input and no step is wired to another's node names.
  */
 public record Routed(Route route, Object value) {
   /** The next step of a record. */

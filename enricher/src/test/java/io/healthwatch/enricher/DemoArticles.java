@@ -17,8 +17,17 @@ final class DemoArticles {
 
   static DiscoveredArticle discovered(String id) {
     var a = byId(id);
-    return new DiscoveredArticle(DiscoveredArticle.SCHEMA_VERSION, ArticleIds.forCanonicalUrl(a.link()),
-        a.link(), "http://127.0.0.1:1" + a.localPath(), a.outlet(), a.source(), a.title(), a.date(),
-        null, String.join("\n\n", a.paragraphs()), Instant.parse("2025-07-01T00:00:00Z"));
+    return new DiscoveredArticle(
+        DiscoveredArticle.SCHEMA_VERSION,
+        ArticleIds.forCanonicalUrl(a.link()),
+        a.link(),
+        "http://127.0.0.1:1" + a.localPath(),
+        a.outlet(),
+        a.source(),
+        a.title(),
+        a.date(),
+        null,
+        String.join("\n\n", a.paragraphs()),
+        Instant.parse("2025-07-01T00:00:00Z"));
   }
 }

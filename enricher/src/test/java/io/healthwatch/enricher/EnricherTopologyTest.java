@@ -38,14 +38,26 @@ class EnricherTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnricherTopology.build(config), props, wallClock);
-    discovered = driver.createInputTopic(Topics.DISCOVERED.name(""), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    tagged = driver.createOutputTopic(Topics.TAGGED.name(""), Serdes.String().deserializer(),
-        Topics.TAGGED.valueSerde().deserializer());
-    duplicates = driver.createOutputTopic(Topics.DUPLICATES.name(""), Serdes.String().deserializer(),
-        Topics.DUPLICATES.valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(""),
-        Serdes.String().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
+    discovered =
+        driver.createInputTopic(
+            Topics.DISCOVERED.name(""),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
+    tagged =
+        driver.createOutputTopic(
+            Topics.TAGGED.name(""),
+            Serdes.String().deserializer(),
+            Topics.TAGGED.valueSerde().deserializer());
+    duplicates =
+        driver.createOutputTopic(
+            Topics.DUPLICATES.name(""),
+            Serdes.String().deserializer(),
+            Topics.DUPLICATES.valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.DEAD_LETTER.name(""),
+            Serdes.String().deserializer(),
+            Topics.DEAD_LETTER.valueSerde().deserializer());
   }
 
   private void startDemo() {
@@ -66,21 +78,29 @@ class EnricherTopologyTest {
   @Test
   void seedArticlesAreRelevantAndFallInTheirReportsWeek() {
     startDemo();
-    for (String id : List.of("yunnan-ai-medical", "xinhua-alipay-medical", "stdaily-wuhan-union-ai-clinic",
-        "gmw-winning-ai-cloud", "wz66-data-elements-health", "xinhua-jinan-digital-health",
-        "chinanews-redhouse-ai-assistant", "ynet-test-result-mutual-recognition",
-        "chinanews-zhejiang-ai-medicine")) {
+    for (String id :
+        List.of(
+            "yunnan-ai-medical",
+            "xinhua-alipay-medical",
+            "stdaily-wuhan-union-ai-clinic",
+            "gmw-winning-ai-cloud",
+            "wz66-data-elements-health",
+            "xinhua-jinan-digital-health",
+            "chinanews-redhouse-ai-assistant",
+            "ynet-test-result-mutual-recognition",
+            "chinanews-zhejiang-ai-medicine")) {
       send(DemoArticles.discovered(id));
       TaggedArticle out = tagged.readValue();
       assertTrue(out.relevant(), id + " relevance " + out.relevance() + " topics " + out.topics());
       assertEquals(ArticleStatus.PRIMARY, out.status());
       assertEquals(1, out.revision());
       int issue = DemoArticles.byId(id).issue();
-      LocalDate end = switch (issue) {
-        case 575 -> LocalDate.of(2024, 5, 17);
-        case 576 -> LocalDate.of(2024, 5, 24);
-        default -> LocalDate.of(2025, 6, 27);
-      };
+      LocalDate end =
+          switch (issue) {
+            case 575 -> LocalDate.of(2024, 5, 17);
+            case 576 -> LocalDate.of(2024, 5, 24);
+            default -> LocalDate.of(2025, 6, 27);
+          };
       assertEquals(end, out.window().end(), id);
       assertEquals(end.minusDays(6), out.window().start(), id);
     }
@@ -102,11 +122,15 @@ class EnricherTopologyTest {
     var article = DemoArticles.discovered("stdaily-wuhan-union-ai-clinic");
     send(article);
     TaggedArticle out = tagged.readValue();
-    var hospital = out.entities().stream()
-        .filter(e -> e.field().equals("title") && e.type().equals("HOSPITAL")).findFirst().orElseThrow();
+    var hospital =
+        out.entities().stream()
+            .filter(e -> e.field().equals("title") && e.type().equals("HOSPITAL"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("华中科技大学同济医学院附属协和医院", hospital.normalized());
     int[] cps = article.title().codePoints().toArray();
-    assertEquals(hospital.text(), new String(cps, hospital.start(), hospital.end() - hospital.start()));
+    assertEquals(
+        hospital.text(), new String(cps, hospital.start(), hospital.end() - hospital.start()));
   }
 
   @Test
@@ -186,14 +210,26 @@ class EnricherTopologyTest {
   void articleWithoutPublishTimeIsDeadLettered() {
     startDemo();
     var a = DemoArticles.discovered("yunnan-ai-medical");
-    send(new DiscoveredArticle(1, a.id(), a.canonicalUrl(), a.fetchedUrl(), a.sourceId(), a.sourceName(),
-        a.title(), null, null, a.body(), a.fetchedAt()));
+    send(
+        new DiscoveredArticle(
+            1,
+            a.id(),
+            a.canonicalUrl(),
+            a.fetchedUrl(),
+            a.sourceId(),
+            a.sourceName(),
+            a.title(),
+            null,
+            null,
+            a.body(),
+            a.fetchedAt()));
     assertEquals(ReasonCode.MISSING_PUBLISH_DATE, deadLetters.readValue().reason());
   }
 
   @Test
   void horizonAndSkewAreJudgedByTheWallClock() {
-    start(Map.of("window.maxAge", "P30D", "window.futureSkew", "PT6H"),
+    start(
+        Map.of("window.maxAge", "P30D", "window.futureSkew", "PT6H"),
         Instant.parse("2024-05-20T00:00:00Z"));
     send(DemoArticles.discovered("yunnan-ai-medical")); // 2024-05-14: accepted
     send(DemoArticles.discovered("stdaily-insurance-platform-april")); // 2024-05-09: accepted

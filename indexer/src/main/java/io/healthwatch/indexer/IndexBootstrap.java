@@ -21,7 +21,8 @@ public final class IndexBootstrap {
 
   private IndexBootstrap() {}
 
-  public static void ensure(OpenSearchClient client, String namespace, int replicas) throws IOException {
+  public static void ensure(OpenSearchClient client, String namespace, int replicas)
+      throws IOException {
     for (Indices index : Indices.values()) {
       String alias = index.alias(namespace);
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {
@@ -30,16 +31,25 @@ public final class IndexBootstrap {
       var body = (ObjectNode) Json.mapper().readTree(mapping(index));
       ((ObjectNode) body.get("settings")).put("number_of_replicas", replicas);
       body.putObject("aliases").putObject(alias).put("is_write_index", true);
-      var request = Requests.builder().method("PUT").endpoint("/" + index.index(namespace))
-          .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json")).build();
+      var request =
+          Requests.builder()
+              .method("PUT")
+              .endpoint("/" + index.index(namespace))
+              .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
+              .build();
       try (var response = client.generic().execute(request)) {
         String answer = response.getBody().map(Body::bodyAsString).orElse("");
         if (response.getStatus() == 400 && answer.contains("resource_already_exists_exception")) {
           continue;
         }
         if (response.getStatus() >= 300) {
-          throw new IOException("creating index " + index.index(namespace) + " failed: HTTP "
-              + response.getStatus() + " " + answer);
+          throw new IOException(
+              "creating index "
+                  + index.index(namespace)
+                  + " failed: HTTP "
+                  + response.getStatus()
+                  + " "
+                  + answer);
         }
         LOG.info("created index {} behind alias {}", index.index(namespace), alias);
       }
@@ -47,7 +57,8 @@ public final class IndexBootstrap {
   }
 
   private static InputStream mapping(Indices index) {
-    InputStream in = IndexBootstrap.class.getClassLoader().getResourceAsStream(index.mappingResource());
+    InputStream in =
+        IndexBootstrap.class.getClassLoader().getResourceAsStream(index.mappingResource());
     if (in == null) {
       throw new UncheckedIOException(new IOException("missing " + index.mappingResource()));
     }

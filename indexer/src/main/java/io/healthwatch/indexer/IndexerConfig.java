@@ -23,7 +23,8 @@ public record IndexerConfig(
     Issues issues) {
 
   public IndexerConfig {
-    ConfigException.require(groupId != null && !groupId.isBlank(), "groupId", groupId, "a consumer group id");
+    ConfigException.require(
+        groupId != null && !groupId.isBlank(), "groupId", groupId, "a consumer group id");
     ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
   }
 
@@ -36,13 +37,17 @@ public record IndexerConfig(
    * @param maxBytes ... or this many bytes of documents
    * @param flushMillis ... or when its oldest document has waited this long
    */
-  public record Bulk(int maxDocs, int maxBytes, long flushMillis, long retryBaseMillis, long retryMaxMillis) {
+  public record Bulk(
+      int maxDocs, int maxBytes, long flushMillis, long retryBaseMillis, long retryMaxMillis) {
     public Bulk {
       ConfigException.require(maxDocs >= 1, "bulk.maxDocs", maxDocs, "at least 1");
       ConfigException.require(maxBytes >= 1024, "bulk.maxBytes", maxBytes, "at least 1024");
       ConfigException.require(flushMillis >= 0, "bulk.flushMillis", flushMillis, "0 or more");
       ConfigException.require(retryBaseMillis > 0, "bulk.retryBaseMillis", retryBaseMillis, "> 0");
-      ConfigException.require(retryMaxMillis >= retryBaseMillis, "bulk.retryMaxMillis", retryMaxMillis,
+      ConfigException.require(
+          retryMaxMillis >= retryBaseMillis,
+          "bulk.retryMaxMillis",
+          retryMaxMillis,
           ">= bulk.retryBaseMillis");
     }
   }
@@ -64,8 +69,12 @@ public record IndexerConfig(
       String outputDir,
       List<Anchor> anchors) {
     public Issues {
-      ConfigException.require(articles >= 1 && articles <= 100, "issues.articles", articles, "1 to 100");
-      ConfigException.require(anchors != null && !anchors.isEmpty(), "issues.anchors", anchors,
+      ConfigException.require(
+          articles >= 1 && articles <= 100, "issues.articles", articles, "1 to 100");
+      ConfigException.require(
+          anchors != null && !anchors.isEmpty(),
+          "issues.anchors",
+          anchors,
           "at least one {windowEnd, number} anchor");
       anchors = anchors.stream().sorted(Comparator.comparing(Anchor::windowEnd)).toList();
     }
@@ -79,7 +88,8 @@ public record IndexerConfig(
     }
   }
 
-  public static IndexerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  public static IndexerConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     return ConfigLoader.load(IndexerConfig.class, "indexer-defaults.yml", file, env, overrides);
   }
 }

@@ -35,34 +35,53 @@ public final class IndexerMain {
     IndexBootstrap.ensure(client, ns, config.indexReplicas());
 
     try (var ops = OpsServer.start("indexer", config.ops());
-        var consumer = new KafkaConsumer<String, byte[]>(
-            KafkaClients.consumer(config.kafka(), config.qualifiedGroupId(), "healthwatch-indexer"));
-        var producer = new KafkaProducer<String, byte[]>(
-            KafkaClients.producer(config.kafka(), "healthwatch-indexer-dlq"))) {
+        var consumer =
+            new KafkaConsumer<String, byte[]>(
+                KafkaClients.consumer(
+                    config.kafka(), config.qualifiedGroupId(), "healthwatch-indexer"));
+        var producer =
+            new KafkaProducer<String, byte[]>(
+                KafkaClients.producer(config.kafka(), "healthwatch-indexer-dlq"))) {
       var metrics = new IndexerMetrics(ops.registry());
-      var writer = new BulkWriter(client, Indices.ARTICLES.alias(ns), config.bulk().retryBaseMillis(),
-          config.bulk().retryMaxMillis(), metrics);
-      var loop = new IndexerLoop(consumer, writer, new DeadLetterPublisher(producer, ns),
-          config.bulk(), metrics);
-      ops.check("opensearch", () -> {
-        try {
-          return client.ping().value() ? null : "OpenSearch does not answer ping";
-        } catch (Exception e) {
-          return "OpenSearch unreachable: " + e.getMessage();
-        }
-      });
+      var writer =
+          new BulkWriter(
+              client,
+              Indices.ARTICLES.alias(ns),
+              config.bulk().retryBaseMillis(),
+              config.bulk().retryMaxMillis(),
+              metrics);
+      var loop =
+          new IndexerLoop(
+              consumer, writer, new DeadLetterPublisher(producer, ns), config.bulk(), metrics);
+      ops.check(
+          "opensearch",
+          () -> {
+            try {
+              return client.ping().value() ? null : "OpenSearch does not answer ping";
+            } catch (Exception e) {
+              return "OpenSearch unreachable: " + e.getMessage();
+            }
+          });
       var main = Thread.currentThread();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        loop.stop();
-        try {
-          main.join(30_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "indexer-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    loop.stop();
+                    try {
+                      main.join(30_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "indexer-shutdown"));
       consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
-      LOG.info("indexer starting: group {} topic {} -> {} at {}", config.qualifiedGroupId(),
-          Topics.TAGGED.name(ns), Indices.ARTICLES.alias(ns), config.opensearch().url());
+      LOG.info(
+          "indexer starting: group {} topic {} -> {} at {}",
+          config.qualifiedGroupId(),
+          Topics.TAGGED.name(ns),
+          Indices.ARTICLES.alias(ns),
+          config.opensearch().url());
       loop.run();
       LOG.info("indexer stopped");
     }

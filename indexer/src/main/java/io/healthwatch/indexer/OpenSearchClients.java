@@ -18,11 +18,13 @@ public final class OpenSearchClients {
   public static OpenSearchClient create(OpenSearchSettings settings) {
     URI uri = settings.uri();
     var host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
-    var builder = ApacheHttpClient5TransportBuilder.builder(host)
-        .setMapper(new JacksonJsonpMapper(Json.mapper()));
+    var builder =
+        ApacheHttpClient5TransportBuilder.builder(host)
+            .setMapper(new JacksonJsonpMapper(Json.mapper()));
     if (settings.username() != null && !settings.username().isBlank()) {
       var credentials = new BasicCredentialsProvider();
-      credentials.setCredentials(new AuthScope(host),
+      credentials.setCredentials(
+          new AuthScope(host),
           new UsernamePasswordCredentials(settings.username(), settings.password().toCharArray()));
       builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
     }

@@ -3,10 +3,10 @@ package io.healthwatch.testkit;
 import io.healthwatch.devstack.services.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -16,8 +16,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The one place integration tests get a real Kafka broker and a real OpenSearch node from:
  * containers where a Docker engine answers, otherwise the local processes of {@code ./healthwatch
- * services} (started if needed, left running for the next test run). Tests see only the
- * endpoints, so the same tests run either way; each test takes its own namespace.
+ * services} (started if needed, left running for the next test run). Tests see only the endpoints,
+ * so the same tests run either way; each test takes its own namespace.
  */
 public final class Infrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
@@ -34,8 +34,11 @@ public final class Infrastructure {
   public static synchronized Endpoints get() {
     if (endpoints == null) {
       endpoints = dockerAvailable() ? containers() : localProcesses();
-      LOG.info("integration tests use {}: kafka {} opensearch {}", endpoints.kind(),
-          endpoints.kafkaBootstrap(), endpoints.openSearchUrl());
+      LOG.info(
+          "integration tests use {}: kafka {} opensearch {}",
+          endpoints.kind(),
+          endpoints.kafkaBootstrap(),
+          endpoints.openSearchUrl());
     }
     return endpoints;
   }
@@ -56,8 +59,10 @@ public final class Infrastructure {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("cannot find the project root (no ./healthwatch above "
-          + Path.of("").toAbsolutePath() + "); set -Dhealthwatch.home");
+      throw new IllegalStateException(
+          "cannot find the project root (no ./healthwatch above "
+              + Path.of("").toAbsolutePath()
+              + "); set -Dhealthwatch.home");
     }
     return dir;
   }
@@ -76,18 +81,23 @@ public final class Infrastructure {
   private static Endpoints containers() {
     var kafka = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE));
     // A plain container: the opensearch-testcontainers module needs Java 21, the tests run on 17.
-    var openSearch = new GenericContainer<>(DockerImageName.parse(OPENSEARCH_IMAGE))
-        .withEnv("discovery.type", "single-node")
-        .withEnv("DISABLE_SECURITY_PLUGIN", "true")
-        .withEnv("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")
-        .withExposedPorts(9200)
-        .waitingFor(Wait.forHttp("/_cluster/health").forPort(9200)
-            .withStartupTimeout(Duration.ofMinutes(3)));
+    var openSearch =
+        new GenericContainer<>(DockerImageName.parse(OPENSEARCH_IMAGE))
+            .withEnv("discovery.type", "single-node")
+            .withEnv("DISABLE_SECURITY_PLUGIN", "true")
+            .withEnv("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")
+            .withExposedPorts(9200)
+            .waitingFor(
+                Wait.forHttp("/_cluster/health")
+                    .forPort(9200)
+                    .withStartupTimeout(Duration.ofMinutes(3)));
     kafka.start();
     openSearch.start();
     // Ryuk removes the containers when the test JVM exits.
-    return new Endpoints(kafka.getBootstrapServers(),
-        "http://" + openSearch.getHost() + ":" + openSearch.getMappedPort(9200), "containers");
+    return new Endpoints(
+        kafka.getBootstrapServers(),
+        "http://" + openSearch.getHost() + ":" + openSearch.getMappedPort(9200),
+        "containers");
   }
 
   private static Endpoints localProcesses() {

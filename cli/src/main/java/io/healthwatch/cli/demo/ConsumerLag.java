@@ -12,7 +12,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** How far a consumer group is behind the end of a topic: zero means it has committed everything. */
+/**
+ * How far a consumer group is behind the end of a topic: zero means it has committed everything.
+ */
 final class ConsumerLag {
   private final Admin admin;
 
@@ -23,14 +25,23 @@ final class ConsumerLag {
   /** Records (and transaction markers) the group has not committed yet; -1 if unknown. */
   long of(String group, String topic) {
     try {
-      var description = admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
-      var partitions = description.partitions().stream()
-          .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
-          .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-          .all().get(5, TimeUnit.SECONDS);
+      var description =
+          admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
+      var partitions =
+          description.partitions().stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .collect(Collectors.toSet());
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+          admin
+              .listOffsets(
+                  partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+              .all()
+              .get(5, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(5, TimeUnit.SECONDS);
       long lag = 0;
       for (var partition : partitions) {
         OffsetAndMetadata done = committed.get(partition);
@@ -48,11 +59,16 @@ final class ConsumerLag {
   /** Sum of the end offsets of a topic: for a non-transactional topic, its record count. */
   long endOffsets(String topic) {
     try {
-      var description = admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
-      var request = description.partitions().stream().collect(Collectors.toMap(
-          p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+      var description =
+          admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
+      var request =
+          description.partitions().stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
       return admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).values().stream()
-          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
     } catch (ExecutionException | TimeoutException e) {
       return -1;
     } catch (InterruptedException e) {

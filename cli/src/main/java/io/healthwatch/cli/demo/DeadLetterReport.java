@@ -23,8 +23,10 @@ public final class DeadLetterReport {
     props.remove("group.id");
     var letters = new ArrayList<DeadLetter>();
     try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
-      var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      var partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -41,10 +43,16 @@ public final class DeadLetterReport {
 
   /** "crawler EXTRACTION_FAILED 1, crawler HTTP_STATUS 1" */
   public static String summary(List<DeadLetter> letters) {
-    Map<String, Long> counts = new TreeMap<>(letters.stream().collect(
-        Collectors.groupingBy(l -> l.stage() + " " + l.reason(), Collectors.counting())));
-    return counts.isEmpty() ? "none"
-        : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+    Map<String, Long> counts =
+        new TreeMap<>(
+            letters.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        l -> l.stage() + " " + l.reason(), Collectors.counting())));
+    return counts.isEmpty()
+        ? "none"
+        : counts.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "));
   }
 }

@@ -31,8 +31,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 
 /**
  * The main job on the embedded default: serves the demo sites, runs crawler, enricher and indexer
- * as separate processes against Kafka and OpenSearch until the pipeline is idle, then
- * materializes the weekly issues. Progress is printed once a second.
+ * as separate processes against Kafka and OpenSearch until the pipeline is idle, then materializes
+ * the weekly issues. Progress is printed once a second.
  */
 public final class DemoRunner {
   private static final String ENRICHER_APP = "healthwatch-enricher";
@@ -51,7 +51,8 @@ public final class DemoRunner {
     var out = settings.out();
     Path work = settings.workDir();
     String ns = settings.namespace();
-    var openSearch = OpenSearchClients.create(new OpenSearchSettings(settings.openSearchUrl(), "", ""));
+    var openSearch =
+        OpenSearchClients.create(new OpenSearchSettings(settings.openSearchUrl(), "", ""));
     if (settings.reset()) {
       out.println("resetting namespace '" + ns + "' (topics, groups, indices, enricher state)");
       new NamespaceReset(kafka, openSearch).reset(ns, work.resolve("enricher-state"));
@@ -60,31 +61,59 @@ public final class DemoRunner {
     try (var sites = DemoSites.start(DemoCorpus.load());
         var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo"))) {
       Path sources = DemoSourcesFile.write(sites, work.resolve("sources.yml"));
-      out.printf("serving %d demo sites on 127.0.0.1 (%s)%n", sites.corpus().outlets().size(), sources);
+      out.printf(
+          "serving %d demo sites on 127.0.0.1 (%s)%n", sites.corpus().outlets().size(), sources);
       int crawlerPort = freePort();
       int enricherPort = freePort();
       int indexerPort = freePort();
-      Path crawlerConfig = write(work.resolve("crawler.yml"), common(ns, crawlerPort)
-          + "sources: " + sources + "\nthreads: 4\nfetch:\n  perHostDelayMillis: 50\n  retries: 1\n"
-          + "  userAgent: \"healthwatch-demo/0.1\"\n  connectTimeoutMillis: 2000\n  readTimeoutMillis: 5000\n"
-          + "  maxBytes: 5242880\n  retryBaseDelayMillis: 100\n  respectRobots: true\n");
-      Path enricherConfig = write(work.resolve("enricher.yml"), common(ns, enricherPort)
-          + "stateDir: " + work.resolve("enricher-state") + "\n"
-          // The seed reports are from 2024 and 2025: accept a century of news in the demo.
-          + "window:\n  zone: Asia/Shanghai\n  startDay: SATURDAY\n  maxAge: P36500D\n  futureSkew: PT6H\n");
+      Path crawlerConfig =
+          write(
+              work.resolve("crawler.yml"),
+              common(ns, crawlerPort)
+                  + "sources: "
+                  + sources
+                  + "\nthreads: 4\nfetch:\n  perHostDelayMillis: 50\n  retries: 1\n"
+                  + "  userAgent: \"healthwatch-demo/0.1\"\n  connectTimeoutMillis: 2000\n  readTimeoutMillis: 5000\n"
+                  + "  maxBytes: 5242880\n  retryBaseDelayMillis: 100\n  respectRobots: true\n");
+      Path enricherConfig =
+          write(
+              work.resolve("enricher.yml"),
+              common(ns, enricherPort)
+                  + "stateDir: "
+                  + work.resolve("enricher-state")
+                  + "\n"
+                  // The seed reports are from 2024 and 2025: accept a century of news in the demo.
+                  + "window:\n  zone: Asia/Shanghai\n  startDay: SATURDAY\n  maxAge: P36500D\n  futureSkew: PT6H\n");
       Path indexerConfig = write(work.resolve("indexer.yml"), indexerYaml(ns, indexerPort, work));
 
       // The enricher and indexer start first so their groups exist before the first article.
-      var enricher = ServiceProcess.start("enricher", jar("enricher"),
-          List.of("--config", enricherConfig.toString()), work.resolve("logs/enricher.log"));
-      var indexer = ServiceProcess.start("indexer", jar("indexer"),
-          List.of("--config", indexerConfig.toString()), work.resolve("logs/indexer.log"));
-      var crawler = ServiceProcess.start("crawler", jar("crawler"),
-          List.of("--config", crawlerConfig.toString(), "--once"), work.resolve("logs/crawler.log"));
-      out.printf("started crawler (pid %d), enricher (pid %d), indexer (pid %d); logs in %s%n",
+      var enricher =
+          ServiceProcess.start(
+              "enricher",
+              jar("enricher"),
+              List.of("--config", enricherConfig.toString()),
+              work.resolve("logs/enricher.log"));
+      var indexer =
+          ServiceProcess.start(
+              "indexer",
+              jar("indexer"),
+              List.of("--config", indexerConfig.toString()),
+              work.resolve("logs/indexer.log"));
+      var crawler =
+          ServiceProcess.start(
+              "crawler",
+              jar("crawler"),
+              List.of("--config", crawlerConfig.toString(), "--once"),
+              work.resolve("logs/crawler.log"));
+      out.printf(
+          "started crawler (pid %d), enricher (pid %d), indexer (pid %d); logs in %s%n",
           crawler.pid(), enricher.pid(), indexer.pid(), work.resolve("logs"));
       try {
-        waitUntilIdle(new ConsumerLag(admin), crawler, enricher, indexer,
+        waitUntilIdle(
+            new ConsumerLag(admin),
+            crawler,
+            enricher,
+            indexer,
             Map.of(crawler, crawlerPort, enricher, enricherPort, indexer, indexerPort));
       } finally {
         enricher.stop(30);
@@ -97,47 +126,80 @@ public final class DemoRunner {
       var skipped = new ArrayList<String>();
       materialize(openSearch, config, work.resolve("issues"), issues, skipped);
       var letters = DeadLetterReport.read(kafka, ns);
-      return new DemoResult(issues, skipped, letters, discovered,
-          Duration.ofNanos(System.nanoTime() - started));
+      return new DemoResult(
+          issues, skipped, letters, discovered, Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
-  private void waitUntilIdle(ConsumerLag lag, ServiceProcess crawler, ServiceProcess enricher,
-      ServiceProcess indexer, Map<ServiceProcess, Integer> ports) throws InterruptedException {
+  private void waitUntilIdle(
+      ConsumerLag lag,
+      ServiceProcess crawler,
+      ServiceProcess enricher,
+      ServiceProcess indexer,
+      Map<ServiceProcess, Integer> ports)
+      throws InterruptedException {
     String ns = settings.namespace();
     var progress = new ProgressLine(settings.out());
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     int idleRounds = 0;
     while (idleRounds < 2) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the pipeline did not become idle within "
-            + settings.timeout().toSeconds() + " s; see the logs in " + crawler.log().getParent());
+        throw new IllegalStateException(
+            "the pipeline did not become idle within "
+                + settings.timeout().toSeconds()
+                + " s; see the logs in "
+                + crawler.log().getParent());
       }
       for (ServiceProcess service : List.of(enricher, indexer)) {
         if (!service.alive()) {
-          throw new IllegalStateException(service.name() + " exited (code " + service.exitCode()
-              + "); last lines of " + service.log() + ":\n" + service.tail(15));
+          throw new IllegalStateException(
+              service.name()
+                  + " exited (code "
+                  + service.exitCode()
+                  + "); last lines of "
+                  + service.log()
+                  + ":\n"
+                  + service.tail(15));
         }
       }
       if (!crawler.alive() && crawler.exitCode() != 0) {
-        throw new IllegalStateException("crawler failed (code " + crawler.exitCode() + "); last lines of "
-            + crawler.log() + ":\n" + crawler.tail(15));
+        throw new IllegalStateException(
+            "crawler failed (code "
+                + crawler.exitCode()
+                + "); last lines of "
+                + crawler.log()
+                + ":\n"
+                + crawler.tail(15));
       }
       long enricherLag = lag.of(ns + "." + ENRICHER_APP, Topics.DISCOVERED.name(ns));
       long indexerLag = lag.of(ns + "." + INDEXER_GROUP, Topics.TAGGED.name(ns));
-      progress.update(ports.entrySet().stream().collect(Collectors.toMap(
-          e -> e.getKey().name(), e -> MetricsScraper.scrape(e.getValue()))),
-          !crawler.alive(), lag.endOffsets(Topics.DISCOVERED.name(ns)), enricherLag, indexerLag);
-      boolean idle = !crawler.alive() && enricherLag == 0 && indexerLag == 0
-          && lag.endOffsets(Topics.TAGGED.name(ns)) > 0;
+      progress.update(
+          ports.entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      e -> e.getKey().name(), e -> MetricsScraper.scrape(e.getValue()))),
+          !crawler.alive(),
+          lag.endOffsets(Topics.DISCOVERED.name(ns)),
+          enricherLag,
+          indexerLag);
+      boolean idle =
+          !crawler.alive()
+              && enricherLag == 0
+              && indexerLag == 0
+              && lag.endOffsets(Topics.TAGGED.name(ns)) > 0;
       idleRounds = idle ? idleRounds + 1 : 0;
       TimeUnit.SECONDS.sleep(1);
     }
     progress.finish();
   }
 
-  private void materialize(OpenSearchClient client, IndexerConfig config, Path outputDir,
-      List<IssueMaterializer.Result> issues, List<String> skipped) throws IOException {
+  private void materialize(
+      OpenSearchClient client,
+      IndexerConfig config,
+      Path outputDir,
+      List<IssueMaterializer.Result> issues,
+      List<String> skipped)
+      throws IOException {
     IndexBootstrap.ensure(client, config.namespace(), config.indexReplicas());
     client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(config.namespace())));
     var materializer = new IssueMaterializer(client, config.namespace(), config.issues());
@@ -152,15 +214,25 @@ public final class DemoRunner {
   }
 
   private String common(String ns, int opsPort) {
-    return "namespace: " + ns + "\nkafka:\n  bootstrapServers: " + settings.kafkaBootstrap()
-        + "\n  partitions: 3\n  replicationFactor: 1\nops:\n  host: 127.0.0.1\n  port: " + opsPort + "\n";
+    return "namespace: "
+        + ns
+        + "\nkafka:\n  bootstrapServers: "
+        + settings.kafkaBootstrap()
+        + "\n  partitions: 3\n  replicationFactor: 1\nops:\n  host: 127.0.0.1\n  port: "
+        + opsPort
+        + "\n";
   }
 
   private String indexerYaml(String ns, int opsPort, Path work) {
-    return common(ns, opsPort) + "opensearch:\n  url: " + settings.openSearchUrl() + "\n"
+    return common(ns, opsPort)
+        + "opensearch:\n  url: "
+        + settings.openSearchUrl()
+        + "\n"
         + "indexReplicas: 0\nbulk:\n  maxDocs: 200\n  maxBytes: 5242880\n  flushMillis: 200\n"
         + "  retryBaseMillis: 200\n  retryMaxMillis: 5000\n"
-        + "issues:\n  outputDir: " + work.resolve("issues") + "\n  anchors:\n"
+        + "issues:\n  outputDir: "
+        + work.resolve("issues")
+        + "\n  anchors:\n"
         + "    - {windowEnd: 2024-05-17, number: 575}\n    - {windowEnd: 2025-06-27, number: 630}\n";
   }
 
@@ -168,8 +240,13 @@ public final class DemoRunner {
     Path target = settings.home().resolve(module).resolve("target");
     if (Files.isDirectory(target)) {
       try (Stream<Path> files = Files.list(target)) {
-        var found = files.filter(p -> p.getFileName().toString().startsWith("healthwatch-" + module)
-            && p.getFileName().toString().endsWith("-all.jar")).max(Comparator.naturalOrder());
+        var found =
+            files
+                .filter(
+                    p ->
+                        p.getFileName().toString().startsWith("healthwatch-" + module)
+                            && p.getFileName().toString().endsWith("-all.jar"))
+                .max(Comparator.naturalOrder());
         if (found.isPresent()) {
           return found.get();
         }

@@ -27,8 +27,12 @@ final class MetricsScraper {
   static Map<String, Double> scrape(int port) {
     var totals = new HashMap<String, Double>();
     try {
-      var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-          .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+      var response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                  .timeout(Duration.ofSeconds(1))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       for (String line : response.body().split("\n")) {
         if (line.startsWith("#") || line.isBlank()) {
           continue;

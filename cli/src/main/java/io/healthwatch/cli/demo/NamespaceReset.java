@@ -30,24 +30,31 @@ final class NamespaceReset {
   void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
     String prefix = namespace + ".";
     try (var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo-reset"))) {
-      Set<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-          .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith(prefix)).collect(Collectors.toSet());
+      Set<String> groups =
+          admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+              .map(ConsumerGroupListing::groupId)
+              .filter(g -> g.startsWith(prefix))
+              .collect(Collectors.toSet());
       if (!groups.isEmpty()) {
         admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
       }
-      Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-          .filter(t -> t.startsWith(prefix)).collect(Collectors.toSet());
+      Set<String> topics =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(t -> t.startsWith(prefix))
+              .collect(Collectors.toSet());
       if (!topics.isEmpty()) {
         admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
         // Deletion is asynchronous on the broker: creating the same names too early fails.
         long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && admin.listTopics().names()
-            .get(30, TimeUnit.SECONDS).stream().anyMatch(topics::contains)) {
+        while (System.currentTimeMillis() < deadline
+            && admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .anyMatch(topics::contains)) {
           TimeUnit.MILLISECONDS.sleep(200);
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("cannot reset the Kafka side of namespace " + namespace + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot reset the Kafka side of namespace " + namespace + ": " + e.getMessage(), e);
     }
     for (Indices index : Indices.values()) {
       String name = index.index(namespace);
@@ -63,5 +70,4 @@ final class NamespaceReset {
       }
     }
   }
-
 }

@@ -18,30 +18,36 @@ final class ProgressLine {
    * @param discovered records on the discovered topic (the crawler's output, which outlives it)
    * @param enricherLag, indexerLag records not yet committed by each group (-1 unknown)
    */
-  void update(Map<String, Map<String, Double>> scraped, boolean crawlerDone, long discovered,
-      long enricherLag, long indexerLag) {
-    scraped.forEach((service, metrics) -> {
-      if (!metrics.isEmpty()) {
-        last.put(service, metrics);
-      }
-    });
-    String line = String.format(
-        "crawler %s: %d published, %d dead-lettered | enricher: %d in, %d tagged, %d updated,"
-            + " %d duplicates, %d dead-lettered, lag %d | indexer: %d consumed, %d indexed,"
-            + " %d dead-lettered, lag %d",
-        crawlerDone ? "done" : "running",
-        Math.max(discovered, n("crawler", "healthwatch_crawler_articles_published")),
-        n("crawler", "healthwatch_crawler_dead_letters"),
-        n("enricher", "healthwatch_enricher_records_in"),
-        n("enricher", "healthwatch_enricher_records_out", "tagged"),
-        n("enricher", "healthwatch_enricher_records_out", "updated"),
-        n("enricher", "healthwatch_enricher_records_out", "duplicate"),
-        n("enricher", "healthwatch_enricher_dead_letters"),
-        enricherLag,
-        n("indexer", "healthwatch_indexer_records_consumed"),
-        n("indexer", "healthwatch_indexer_documents_indexed"),
-        n("indexer", "healthwatch_indexer_dead_letters"),
-        indexerLag);
+  void update(
+      Map<String, Map<String, Double>> scraped,
+      boolean crawlerDone,
+      long discovered,
+      long enricherLag,
+      long indexerLag) {
+    scraped.forEach(
+        (service, metrics) -> {
+          if (!metrics.isEmpty()) {
+            last.put(service, metrics);
+          }
+        });
+    String line =
+        String.format(
+            "crawler %s: %d published, %d dead-lettered | enricher: %d in, %d tagged, %d updated,"
+                + " %d duplicates, %d dead-lettered, lag %d | indexer: %d consumed, %d indexed,"
+                + " %d dead-lettered, lag %d",
+            crawlerDone ? "done" : "running",
+            Math.max(discovered, n("crawler", "healthwatch_crawler_articles_published")),
+            n("crawler", "healthwatch_crawler_dead_letters"),
+            n("enricher", "healthwatch_enricher_records_in"),
+            n("enricher", "healthwatch_enricher_records_out", "tagged"),
+            n("enricher", "healthwatch_enricher_records_out", "updated"),
+            n("enricher", "healthwatch_enricher_records_out", "duplicate"),
+            n("enricher", "healthwatch_enricher_dead_letters"),
+            enricherLag,
+            n("indexer", "healthwatch_indexer_records_consumed"),
+            n("indexer", "healthwatch_indexer_documents_indexed"),
+            n("indexer", "healthwatch_indexer_dead_letters"),
+            indexerLag);
     if (!line.equals(previous)) {
       out.println("  " + line);
       previous = line;
@@ -57,6 +63,7 @@ final class ProgressLine {
   }
 
   private long n(String service, String metric, String outcome) {
-    return Math.round(last.getOrDefault(service, Map.of()).getOrDefault(metric + "|" + outcome, 0.0));
+    return Math.round(
+        last.getOrDefault(service, Map.of()).getOrDefault(metric + "|" + outcome, 0.0));
   }
 }

@@ -19,10 +19,11 @@ final class ServiceProcess {
     this.process = process;
   }
 
-  static ServiceProcess start(String name, Path jar, List<String> args, Path log) throws IOException {
+  static ServiceProcess start(String name, Path jar, List<String> args, Path log)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("the " + name + " jar " + jar
-          + " is missing; build it with: mvn -DskipTests package");
+      throw new IllegalArgumentException(
+          "the " + name + " jar " + jar + " is missing; build it with: mvn -DskipTests package");
     }
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -31,8 +32,11 @@ final class ServiceProcess {
     command.add(jar.toString());
     command.addAll(args);
     Files.createDirectories(log.getParent());
-    var process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+    var process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
     return new ServiceProcess(name, log, process);
   }
 

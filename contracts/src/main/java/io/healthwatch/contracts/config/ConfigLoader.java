@@ -1,6 +1,7 @@
 package io.healthwatch.contracts.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.healthwatch.contracts.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,8 +142,14 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       String key = path(e);
       throw new ConfigException(
-          "unknown config key '" + key + "'" + where(file, e.getPropertyName()) + "; known keys here: "
-              + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+          "unknown config key '"
+              + key
+              + "'"
+              + where(file, e.getPropertyName())
+              + "; known keys here: "
+              + e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
                   .collect(Collectors.joining(", ")));
     } catch (InvalidFormatException e) {
       throw ConfigException.invalid(
@@ -156,10 +162,16 @@ public final class ConfigLoader {
           "invalid config at '" + path(e) + "' (" + origin + "): " + rootMessage(e), e);
     } catch (MismatchedInputException e) {
       throw new ConfigException(
-          "config key '" + path(e) + "' has the wrong shape (" + origin + "): "
-              + firstLine(e.getOriginalMessage()), e);
+          "config key '"
+              + path(e)
+              + "' has the wrong shape ("
+              + origin
+              + "): "
+              + firstLine(e.getOriginalMessage()),
+          e);
     } catch (IOException e) {
-      throw new ConfigException("cannot read config (" + origin + "): " + firstLine(e.getMessage()), e);
+      throw new ConfigException(
+          "cannot read config (" + origin + "): " + firstLine(e.getMessage()), e);
     }
   }
 

@@ -11,11 +11,16 @@ import java.util.Map;
  * @param properties extra client properties passed as they are (e.g. security settings)
  */
 public record KafkaSettings(
-    String bootstrapServers, int partitions, short replicationFactor, Map<String, String> properties) {
+    String bootstrapServers,
+    int partitions,
+    short replicationFactor,
+    Map<String, String> properties) {
   public KafkaSettings {
     ConfigException.require(
         bootstrapServers != null && !bootstrapServers.isBlank(),
-        "kafka.bootstrapServers", bootstrapServers, "host:port[,host:port...]");
+        "kafka.bootstrapServers",
+        bootstrapServers,
+        "host:port[,host:port...]");
     ConfigException.require(partitions >= 1, "kafka.partitions", partitions, "at least 1");
     ConfigException.require(
         replicationFactor >= 1, "kafka.replicationFactor", replicationFactor, "at least 1");

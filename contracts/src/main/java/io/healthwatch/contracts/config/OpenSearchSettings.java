@@ -11,7 +11,9 @@ public record OpenSearchSettings(String url, String username, String password) {
   public OpenSearchSettings {
     ConfigException.require(
         url != null && (url.startsWith("http://") || url.startsWith("https://")),
-        "opensearch.url", url, "an http:// or https:// URL");
+        "opensearch.url",
+        url,
+        "an http:// or https:// URL");
   }
 
   public URI uri() {

@@ -46,8 +46,14 @@ public final class ServiceArgs {
         }
         default -> {
           if (!known.contains(arg)) {
-            throw new ConfigException(service + ": unknown argument '" + arg + "'; usage: " + service
-                + " [--config FILE] [--set key=value]..." + (known.isEmpty() ? "" : " " + known));
+            throw new ConfigException(
+                service
+                    + ": unknown argument '"
+                    + arg
+                    + "'; usage: "
+                    + service
+                    + " [--config FILE] [--set key=value]..."
+                    + (known.isEmpty() ? "" : " " + known));
           }
           flags.add(arg);
         }

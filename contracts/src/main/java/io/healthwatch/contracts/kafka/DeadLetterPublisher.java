@@ -26,8 +26,12 @@ public final class DeadLetterPublisher {
   }
 
   public void publish(DeadLetter letter) {
-    LOG.warn("dead-letter stage={} reason={} url={} message={}", letter.stage(), letter.reason(),
-        letter.url(), letter.message());
+    LOG.warn(
+        "dead-letter stage={} reason={} url={} message={}",
+        letter.stage(),
+        letter.reason(),
+        letter.url(),
+        letter.message());
     var record =
         new ProducerRecord<>(topic, letter.key(), Topics.DEAD_LETTER.valueSerde().toBytes(letter));
     try {

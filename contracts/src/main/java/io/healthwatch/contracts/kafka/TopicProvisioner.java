@@ -37,8 +37,11 @@ public final class TopicProvisioner {
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get(30, TimeUnit.SECONDS);
-          LOG.info("created topic {} partitions={} replication={}", entry.getKey(),
-              kafka.partitions(), kafka.replicationFactor());
+          LOG.info(
+              "created topic {} partitions={} replication={}",
+              entry.getKey(),
+              kafka.partitions(),
+              kafka.replicationFactor());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;

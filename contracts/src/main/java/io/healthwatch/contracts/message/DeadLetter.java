@@ -11,8 +11,8 @@ import java.util.Base64;
  * A record a stage could not process, with enough to find, understand and replay it.
  *
  * @param stage {@code crawler}, {@code enricher} or {@code indexer}
- * @param payload the original record value (UTF-8 text; binary values base64 with a {@code
- *     base64:} prefix), or the URL for a page that could not be fetched
+ * @param payload the original record value (UTF-8 text; binary values base64 with a {@code base64:}
+ *     prefix), or the URL for a page that could not be fetched
  * @param sourceTopic topic the record was read from, null for the crawler
  * @param url the article or feed URL concerned, when known
  */
@@ -37,8 +37,11 @@ public record DeadLetter(
       return null;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value))
+          .toString();
     } catch (CharacterCodingException e) {
       return "base64:" + Base64.getEncoder().encodeToString(value);
     }

@@ -6,6 +6,7 @@ package io.healthwatch.contracts.message;
  * @param contentHash SHA-256 hex of the normalized body
  * @param simhash 64-bit SimHash of the body's character shingles, as 16 hex digits
  * @param duplicateOf id of the primary when this is a copy, else null
- * @param reason why it is a copy (e.g. {@code SAME_URL}, {@code NEAR_DUPLICATE distance=3}), or null
+ * @param reason why it is a copy (e.g. {@code SAME_URL}, {@code NEAR_DUPLICATE distance=3}), or
+ *     null
  */
 public record Dedup(String contentHash, String simhash, String duplicateOf, String reason) {}

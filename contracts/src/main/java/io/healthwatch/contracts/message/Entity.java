@@ -7,4 +7,5 @@ package io.healthwatch.contracts.message;
  * @param end exclusive end offset in code points
  * @param field which text: {@code title} or {@code body}
  */
-public record Entity(String type, String text, String normalized, String field, int start, int end) {}
+public record Entity(
+    String type, String text, String normalized, String field, int start, int end) {}

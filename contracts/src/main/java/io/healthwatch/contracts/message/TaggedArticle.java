@@ -33,20 +33,49 @@ public record TaggedArticle(
 
   public TaggedArticle withRevision(int newRevision) {
     return new TaggedArticle(
-        schemaVersion, id, newRevision, status, article, window, entities, topics, relevance,
-        relevant, dedup, reprints);
+        schemaVersion,
+        id,
+        newRevision,
+        status,
+        article,
+        window,
+        entities,
+        topics,
+        relevance,
+        relevant,
+        dedup,
+        reprints);
   }
 
   public TaggedArticle asDuplicateOf(String primaryId, String reason) {
     return new TaggedArticle(
-        schemaVersion, id, revision + 1, ArticleStatus.DUPLICATE, article, window, entities,
-        topics, relevance, relevant,
-        new Dedup(dedup.contentHash(), dedup.simhash(), primaryId, reason), List.of());
+        schemaVersion,
+        id,
+        revision + 1,
+        ArticleStatus.DUPLICATE,
+        article,
+        window,
+        entities,
+        topics,
+        relevance,
+        relevant,
+        new Dedup(dedup.contentHash(), dedup.simhash(), primaryId, reason),
+        List.of());
   }
 
   public TaggedArticle withReprints(List<String> newReprints) {
     return new TaggedArticle(
-        schemaVersion, id, revision + 1, status, article, window, entities, topics, relevance,
-        relevant, dedup, newReprints);
+        schemaVersion,
+        id,
+        revision + 1,
+        status,
+        article,
+        window,
+        entities,
+        topics,
+        relevance,
+        relevant,
+        dedup,
+        newReprints);
   }
 }

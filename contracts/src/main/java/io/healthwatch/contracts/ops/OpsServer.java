@@ -39,8 +39,7 @@ public final class OpsServer implements AutoCloseable {
     if (!settings.enabled()) {
       return new OpsServer(registry, null);
     }
-    var server =
-        HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
+    var server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
     var ops = new OpsServer(registry, server);
     server.createContext("/metrics", ops::metrics);
     server.createContext("/health", ops::health);
@@ -57,9 +56,7 @@ public final class OpsServer implements AutoCloseable {
     return server == null ? -1 : server.getAddress().getPort();
   }
 
-  /**
-   * Adds a named health check: the supplier returns null when healthy, or a one-line reason.
-   */
+  /** Adds a named health check: the supplier returns null when healthy, or a one-line reason. */
   public void check(String name, Supplier<String> problem) {
     checks.put(name, problem);
   }
@@ -82,8 +79,7 @@ public final class OpsServer implements AutoCloseable {
       up &= problem == null;
     }
     var body = Map.of("status", up ? "UP" : "DOWN", "checks", results);
-    respond(exchange, up ? 200 : 503, "application/json",
-        Json.mapper().writeValueAsString(body));
+    respond(exchange, up ? 200 : 503, "application/json", Json.mapper().writeValueAsString(body));
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)

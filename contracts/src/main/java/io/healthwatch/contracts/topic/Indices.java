@@ -1,8 +1,8 @@
 package io.healthwatch.contracts.topic;
 
 /**
- * OpenSearch names. Services write and read through the alias; the versioned index behind it can
- * be replaced by a reindex without downtime.
+ * OpenSearch names. Services write and read through the alias; the versioned index behind it can be
+ * replaced by a reindex without downtime.
  */
 public enum Indices {
   ARTICLES("healthwatch-articles", 1),

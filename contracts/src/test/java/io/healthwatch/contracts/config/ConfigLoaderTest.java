@@ -52,7 +52,8 @@ class ConfigLoaderTest {
   @Test
   void badValueNamesKeyValueAndExpectation() {
     var error =
-        assertThrows(ConfigException.class, () -> load("kafka:\n  partitions: 0\n", Map.of(), Map.of()));
+        assertThrows(
+            ConfigException.class, () -> load("kafka:\n  partitions: 0\n", Map.of(), Map.of()));
     assertEquals(
         "config key 'kafka.partitions' has value '0': expected at least 1", error.getMessage());
     var notANumber =
@@ -67,14 +68,19 @@ class ConfigLoaderTest {
             ConfigException.class,
             () ->
                 ConfigLoader.load(
-                    SampleConfig.class, "sample-defaults.yml", dir.resolve("nope.yml"), Map.of(), Map.of()));
+                    SampleConfig.class,
+                    "sample-defaults.yml",
+                    dir.resolve("nope.yml"),
+                    Map.of(),
+                    Map.of()));
     assertTrue(error.getMessage().contains("does not exist"));
   }
 
   @Test
   void environmentNamesMapToCamelCaseKeys() {
     assertEquals(
-        "kafka.bootstrapServers", ConfigLoader.envNameToKey("HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS"));
+        "kafka.bootstrapServers",
+        ConfigLoader.envNameToKey("HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS"));
     assertEquals("namespace", ConfigLoader.envNameToKey("HEALTHWATCH_NAMESPACE"));
   }
 }

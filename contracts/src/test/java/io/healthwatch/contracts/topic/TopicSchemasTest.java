@@ -24,7 +24,8 @@ class TopicSchemasTest {
           SpecVersion.VersionFlag.V202012,
           builder ->
               builder.schemaMappers(
-                  mappers -> mappers.mapPrefix("https://healthwatch.io/schemas/", "classpath:schemas/")));
+                  mappers ->
+                      mappers.mapPrefix("https://healthwatch.io/schemas/", "classpath:schemas/")));
 
   static Iterable<Topic<String, ?>> topics() {
     return Topics.all();
@@ -32,7 +33,8 @@ class TopicSchemasTest {
 
   @ParameterizedTest
   @MethodSource("topics")
-  void exampleRecordValidatesAndSurvivesTheSerdeUnchanged(Topic<String, ?> topic) throws IOException {
+  void exampleRecordValidatesAndSurvivesTheSerdeUnchanged(Topic<String, ?> topic)
+      throws IOException {
     JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("classpath:" + topic.schemaResource()));
     JsonNode example = read(example(topic));
 
@@ -47,7 +49,8 @@ class TopicSchemasTest {
 
   @Test
   void schemaRejectsATaggedArticleWithoutWindow() throws IOException {
-    JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("classpath:" + Topics.TAGGED.schemaResource()));
+    JsonSchema schema =
+        FACTORY.getSchema(SchemaLocation.of("classpath:" + Topics.TAGGED.schemaResource()));
     var example = (com.fasterxml.jackson.databind.node.ObjectNode) read(example(Topics.TAGGED));
     example.remove("window");
     assertFalse(schema.validate(example).isEmpty());

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A generic extractor for news article pages: no per-site rules. The body is the element whose
@@ -26,14 +26,24 @@ public final class ArticleExtractor {
           "(?i)(^|[\\s_-])(nav|navbar|menu|topbar|header|footer|foot|share|share-bar|bottom-share|"
               + "related|recommend|comment|comments|crumb|breadcrumb|sidebar|aside|ad|ads|advert|"
               + "copyright|pages|pagination|hot|rank|banmian|editor|author)([\\s_-]|$)");
+
   private static final Pattern SOURCE =
-      Pattern.compile("来源[：:]\\s*([\\p{IsHan}A-Za-z0-9·（）()]{2,24}?)(?=\\s|$|[　|丨，,。]|作者|编辑|记者|责任)");
+      Pattern.compile(
+          "来源[：:]\\s*([\\p{IsHan}A-Za-z0-9·（）()]{2,24}?)(?=\\s|$|[　|丨，,。]|作者|编辑|记者|责任)");
   private static final Pattern AUTHOR =
       Pattern.compile("(?:作者|记者|责任编辑|编辑)[：:]\\s*([\\p{IsHan}A-Za-z·]{2,12})");
-  private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s*[_|｜\\-—–]+\\s*[^_|｜\\-—–]{1,20}$");
+  private static final Pattern TITLE_SUFFIX =
+      Pattern.compile("\\s*[_|｜\\-—–]+\\s*[^_|｜\\-—–]{1,20}$");
   private static final String[] DATE_META = {
-    "article:published_time", "og:article:published_time", "publishdate", "pubdate", "PubDate",
-    "publish-date", "datePublished", "date", "dc.date.issued"
+    "article:published_time",
+    "og:article:published_time",
+    "publishdate",
+    "pubdate",
+    "PubDate",
+    "publish-date",
+    "datePublished",
+    "date",
+    "dc.date.issued"
   };
 
   private final ChineseDateParser dates;
@@ -46,7 +56,8 @@ public final class ArticleExtractor {
     String canonical = canonical(page);
     String title = title(page);
     Document work = page.clone();
-    work.select("script, style, noscript, iframe, form, nav, footer, aside, header, select, button").remove();
+    work.select("script, style, noscript, iframe, form, nav, footer, aside, header, select, button")
+        .remove();
     removeBoilerplate(work);
     Element container = bestContainer(work);
     List<String> paragraphs = container == null ? List.of() : paragraphs(container);
@@ -55,7 +66,8 @@ public final class ArticleExtractor {
     OffsetDateTime published = metaDate(page).or(() -> dates.find(around)).orElse(null);
     String source = match(SOURCE, around);
     String author = match(AUTHOR, around);
-    return new Extraction(title, published, source, author, body.isBlank() ? null : body, canonical);
+    return new Extraction(
+        title, published, source, author, body.isBlank() ? null : body, canonical);
   }
 
   private static String canonical(Document page) {
@@ -104,7 +116,9 @@ public final class ArticleExtractor {
   }
 
   private static String meta(Document page, String name) {
-    Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
+    Element meta =
+        page.selectFirst(
+            "meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
     return meta == null ? null : meta.attr("content");
   }
 
@@ -183,15 +197,19 @@ public final class ArticleExtractor {
     var skip = new java.util.HashSet<>(paragraphs);
     var text = new StringBuilder();
     // Text nodes joined with a line break: adjacent elements ("新华网</span><a>分享") stay apart.
-    NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode textNode && !(node.parent() instanceof Element parent
-          && (parent.normalName().equals("script") || parent.normalName().equals("style")))) {
-        String t = normalizeSpace(textNode.text());
-        if (!t.isEmpty()) {
-          text.append(t).append('\n');
-        }
-      }
-    }, page.body());
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode textNode
+              && !(node.parent() instanceof Element parent
+                  && (parent.normalName().equals("script")
+                      || parent.normalName().equals("style")))) {
+            String t = normalizeSpace(textNode.text());
+            if (!t.isEmpty()) {
+              text.append(t).append('\n');
+            }
+          }
+        },
+        page.body());
     String around = text.toString();
     for (String paragraph : skip) {
       around = around.replace(paragraph, " ");

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Publish times as Chinese news pages write them: {@code 2024-05-14 10:23}, {@code 2024/5/14},
- * {@code 2024年5月14日 10:23}, {@code 2024.05.14}, ISO-8601 with or without an offset. A time
- * without an offset is in the page's zone (Asia/Shanghai unless told otherwise).
+ * {@code 2024年5月14日 10:23}, {@code 2024.05.14}, ISO-8601 with or without an offset. A time without
+ * an offset is in the page's zone (Asia/Shanghai unless told otherwise).
  */
 public final class ChineseDateParser {
   private static final Pattern DATE_TIME =
@@ -50,11 +50,18 @@ public final class ChineseDateParser {
     Matcher matcher = DATE_TIME.matcher(text);
     while (matcher.find()) {
       try {
-        var date = LocalDate.of(Integer.parseInt(matcher.group(1)),
-            Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)));
-        var time = matcher.group(4) == null ? LocalTime.MIDNIGHT
-            : LocalTime.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)),
-                matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6)));
+        var date =
+            LocalDate.of(
+                Integer.parseInt(matcher.group(1)),
+                Integer.parseInt(matcher.group(2)),
+                Integer.parseInt(matcher.group(3)));
+        var time =
+            matcher.group(4) == null
+                ? LocalTime.MIDNIGHT
+                : LocalTime.of(
+                    Integer.parseInt(matcher.group(4)),
+                    Integer.parseInt(matcher.group(5)),
+                    matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6)));
         return Optional.of(LocalDateTime.of(date, time).atZone(zone).toOffsetDateTime());
       } catch (DateTimeException e) {
         // "2024-13-45" is not a date; keep looking

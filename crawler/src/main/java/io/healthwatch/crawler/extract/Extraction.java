@@ -9,5 +9,10 @@ import java.time.OffsetDateTime;
  * @param source the outlet the page credits (来源), e.g. 新华网
  * @param body main text, paragraphs separated by a blank line
  */
-public record Extraction(String title, OffsetDateTime publishedAt, String source, String author,
-    String body, String canonicalUrl) {}
+public record Extraction(
+    String title,
+    OffsetDateTime publishedAt,
+    String source,
+    String author,
+    String body,
+    String canonicalUrl) {}

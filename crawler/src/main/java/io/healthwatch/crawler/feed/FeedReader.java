@@ -26,7 +26,8 @@ public final class FeedReader {
   /**
    * @throws IOException with a one-line reason when the bytes are not a feed
    */
-  public static List<FeedItem> read(byte[] bytes, String contentType, String feedUrl) throws IOException {
+  public static List<FeedItem> read(byte[] bytes, String contentType, String feedUrl)
+      throws IOException {
     SyndFeed feed;
     try (var reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true)) {
       var input = new SyndFeedInput();
@@ -49,9 +50,13 @@ public final class FeedReader {
       if (url.isEmpty()) {
         continue;
       }
-      Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-      items.add(new FeedItem(url.get(), entry.getTitle(),
-          date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), CHINA)));
+      Date date =
+          entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+      items.add(
+          new FeedItem(
+              url.get(),
+              entry.getTitle(),
+              date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), CHINA)));
     }
     return items;
   }

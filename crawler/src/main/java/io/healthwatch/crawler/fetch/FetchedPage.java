@@ -6,5 +6,10 @@ package io.healthwatch.crawler.fetch;
  * @param finalUrl the URL after redirects
  * @param headerCharset the charset the Content-Type header names, or null
  */
-public record FetchedPage(String requestedUrl, String finalUrl, int status, String contentType,
-    String headerCharset, byte[] body) {}
+public record FetchedPage(
+    String requestedUrl,
+    String finalUrl,
+    int status,
+    String contentType,
+    String headerCharset,
+    byte[] body) {}

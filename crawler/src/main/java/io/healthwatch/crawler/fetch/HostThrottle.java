@@ -20,14 +20,16 @@ public final class HostThrottle {
     while (true) {
       long now = System.nanoTime();
       long[] wait = new long[1];
-      nextAllowed.compute(host, (key, next) -> {
-        if (next == null || next <= now) {
-          wait[0] = 0;
-          return now + delay;
-        }
-        wait[0] = next - now;
-        return next;
-      });
+      nextAllowed.compute(
+          host,
+          (key, next) -> {
+            if (next == null || next <= now) {
+              wait[0] = 0;
+              return now + delay;
+            }
+            wait[0] = next - now;
+            return next;
+          });
       if (wait[0] == 0) {
         return;
       }

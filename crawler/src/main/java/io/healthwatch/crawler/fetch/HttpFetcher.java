@@ -66,12 +66,13 @@ public final class HttpFetcher {
         return page(url, response);
       } catch (IOException e) {
         lastReason = ReasonCode.FETCH_FAILED;
-        lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        lastProblem =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         retryAfterMillis = 0;
       }
     }
-    throw new FetchException(lastReason, url,
-        lastProblem + " (after " + (config.retries() + 1) + " attempts)");
+    throw new FetchException(
+        lastReason, url, lastProblem + " (after " + (config.retries() + 1) + " attempts)");
   }
 
   private HttpRequest request(String url) throws FetchException {
@@ -94,7 +95,9 @@ public final class HttpFetcher {
     long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     if (declared > config.maxBytes()) {
       response.body().close();
-      throw new FetchException(ReasonCode.TOO_LARGE, url,
+      throw new FetchException(
+          ReasonCode.TOO_LARGE,
+          url,
           "Content-Length " + declared + " exceeds the cap of " + config.maxBytes() + " bytes");
     }
     byte[] body;
@@ -102,35 +105,48 @@ public final class HttpFetcher {
       body = in.readNBytes(config.maxBytes() + 1);
     }
     if (body.length > config.maxBytes()) {
-      throw new FetchException(ReasonCode.TOO_LARGE, url,
-          "response exceeds the cap of " + config.maxBytes() + " bytes");
+      throw new FetchException(
+          ReasonCode.TOO_LARGE, url, "response exceeds the cap of " + config.maxBytes() + " bytes");
     }
     if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
       try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
         body = in.readNBytes(config.maxBytes() + 1);
       }
       if (body.length > config.maxBytes()) {
-        throw new FetchException(ReasonCode.TOO_LARGE, url,
+        throw new FetchException(
+            ReasonCode.TOO_LARGE,
+            url,
             "decompressed response exceeds the cap of " + config.maxBytes() + " bytes");
       }
     }
     String type = contentType.toLowerCase(Locale.ROOT);
-    if (!type.isEmpty() && !type.contains("html") && !type.contains("xml") && !type.startsWith("text/")) {
+    if (!type.isEmpty()
+        && !type.contains("html")
+        && !type.contains("xml")
+        && !type.startsWith("text/")) {
       throw new FetchException(ReasonCode.NOT_HTML, url, "content type " + contentType);
     }
-    return new FetchedPage(url, response.uri().toString(), response.statusCode(), contentType,
-        charsetParameter(contentType), body);
+    return new FetchedPage(
+        url,
+        response.uri().toString(),
+        response.statusCode(),
+        contentType,
+        charsetParameter(contentType),
+        body);
   }
 
   private static long retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After")
-        .map(value -> {
-          try {
-            return Math.min(60_000L, Long.parseLong(value.trim()) * 1000);
-          } catch (NumberFormatException e) {
-            return 0L;
-          }
-        })
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(
+            value -> {
+              try {
+                return Math.min(60_000L, Long.parseLong(value.trim()) * 1000);
+              } catch (NumberFormatException e) {
+                return 0L;
+              }
+            })
         .orElse(0L);
   }
 

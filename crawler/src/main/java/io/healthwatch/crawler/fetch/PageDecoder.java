@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns page bytes into text: the charset of the HTTP header, else of the page's meta tag, else of
- * a byte-order mark, else UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of GBK
- * and GB2312 that most non-UTF-8 Chinese pages are in).
+ * a byte-order mark, else UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of GBK and
+ * GB2312 that most non-UTF-8 Chinese pages are in).
  */
 public final class PageDecoder {
   private static final Pattern META_CHARSET =
@@ -31,10 +31,14 @@ public final class PageDecoder {
       String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
       Matcher meta = META_CHARSET.matcher(head);
       Matcher xml = XML_ENCODING.matcher(head);
-      charset = meta.find() ? charsetOf(meta.group(1)) : xml.find() ? charsetOf(xml.group(1)) : null;
+      charset =
+          meta.find() ? charsetOf(meta.group(1)) : xml.find() ? charsetOf(xml.group(1)) : null;
     }
-    if (charset == null && bytes.length >= 3 && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    if (charset == null
+        && bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }
     if (charset == null) {
@@ -49,7 +53,9 @@ public final class PageDecoder {
       return null;
     }
     String normalized = name.trim().toLowerCase(Locale.ROOT);
-    if (normalized.equals("gb2312") || normalized.equals("gbk") || normalized.equals("x-gbk")
+    if (normalized.equals("gb2312")
+        || normalized.equals("gbk")
+        || normalized.equals("x-gbk")
         || normalized.equals("gb18030")) {
       return GB18030;
     }
@@ -62,8 +68,11 @@ public final class PageDecoder {
 
   static boolean isValidUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;

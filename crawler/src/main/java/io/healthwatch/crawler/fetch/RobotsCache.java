@@ -47,7 +47,9 @@ public final class RobotsCache {
       cache.put(robotsUrl, entry);
     }
     if (entry.failure() != null) {
-      throw new FetchException(entry.failure().reason(), url,
+      throw new FetchException(
+          entry.failure().reason(),
+          url,
           "robots.txt of the host unreadable (" + entry.failure().getMessage() + ")");
     }
     return entry.rules().isAllowed(url);
@@ -59,14 +61,19 @@ public final class RobotsCache {
       FetchedPage page = fetcher.fetch(robotsUrl);
       return new Entry(
           parser.parseContent(robotsUrl, page.body(), page.contentType(), List.of(agentName)),
-          null, now + TTL.toMillis());
+          null,
+          now + TTL.toMillis());
     } catch (FetchException e) {
       if (e.reason() == ReasonCode.HTTP_STATUS && e.getMessage().startsWith("HTTP 4")
           || e.reason() == ReasonCode.NOT_HTML) {
-        return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null,
+        return new Entry(
+            new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
+            null,
             now + TTL.toMillis());
       }
-      LOG.warn("robots.txt unreadable url={} reason={}; host left alone for now", robotsUrl,
+      LOG.warn(
+          "robots.txt unreadable url={} reason={}; host left alone for now",
+          robotsUrl,
           e.getMessage());
       return new Entry(null, e, now + UNREACHABLE_TTL.toMillis());
     }

@@ -25,12 +25,18 @@ public record Source(
 
   public Source {
     String key = "sources[" + id + "]";
-    ConfigException.require(id != null && id.matches("[a-z0-9][a-z0-9-]*"), key + ".id", id,
+    ConfigException.require(
+        id != null && id.matches("[a-z0-9][a-z0-9-]*"),
+        key + ".id",
+        id,
         "lower-case letters, digits and dashes");
     ConfigException.require(name != null && !name.isBlank(), key + ".name", name, "a display name");
     ConfigException.require(kind != null, key + ".kind", kind, "rss, atom or html-list");
-    ConfigException.require(entryUrls != null && !entryUrls.isEmpty(), key + ".entryUrls",
-        entryUrls, "at least one URL");
+    ConfigException.require(
+        entryUrls != null && !entryUrls.isEmpty(),
+        key + ".entryUrls",
+        entryUrls,
+        "at least one URL");
     for (String url : entryUrls) {
       ConfigException.require(isHttpUrl(url), key + ".entryUrls", url, "an absolute http(s) URL");
     }
@@ -41,7 +47,9 @@ public record Source(
       try {
         Pattern.compile(articleUrlPattern);
       } catch (PatternSyntaxException e) {
-        throw ConfigException.invalid(key + ".articleUrlPattern", articleUrlPattern,
+        throw ConfigException.invalid(
+            key + ".articleUrlPattern",
+            articleUrlPattern,
             "a regular expression (" + e.getDescription() + ")");
       }
     }
@@ -55,7 +63,8 @@ public record Source(
   private static boolean isHttpUrl(String url) {
     try {
       URI uri = URI.create(url);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

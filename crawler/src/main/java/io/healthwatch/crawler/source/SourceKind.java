@@ -25,7 +25,9 @@ public enum SourceKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown kind '" + value + "', expected one of "
+        "unknown kind '"
+            + value
+            + "', expected one of "
             + Arrays.stream(values()).map(SourceKind::yamlName).collect(Collectors.joining(", ")));
   }
 

@@ -1,8 +1,8 @@
 package io.healthwatch.crawler.source;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.healthwatch.contracts.config.ConfigException;
 import java.io.IOException;
@@ -17,11 +17,14 @@ public record SourceRegistry(List<Source> sources) {
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public SourceRegistry {
-    ConfigException.require(sources != null && !sources.isEmpty(), "sources", sources,
-        "at least one source");
+    ConfigException.require(
+        sources != null && !sources.isEmpty(), "sources", sources, "at least one source");
     var ids = new HashSet<String>();
     for (Source source : sources) {
-      ConfigException.require(ids.add(source.id()), "sources[" + source.id() + "].id", source.id(),
+      ConfigException.require(
+          ids.add(source.id()),
+          "sources[" + source.id() + "].id",
+          source.id(),
           "an id no other source has");
     }
     sources = List.copyOf(sources);
@@ -37,7 +40,8 @@ public record SourceRegistry(List<Source> sources) {
       if (e.getCause() instanceof ConfigException config) {
         throw new ConfigException(config.getMessage() + " (" + file + location(e) + ")", config);
       }
-      throw new ConfigException("invalid sources file " + file + location(e) + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          "invalid sources file " + file + location(e) + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new ConfigException("cannot read sources file " + file + ": " + e.getMessage(), e);
     }

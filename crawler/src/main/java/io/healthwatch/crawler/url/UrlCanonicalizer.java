@@ -14,8 +14,20 @@ import java.util.Set;
  */
 public final class UrlCanonicalizer {
   private static final Set<String> TRACKING =
-      Set.of("spm", "from", "fromid", "share_token", "wxshare", "isappinstalled", "scene",
-          "clicktime", "enterid", "gclid", "fbclid", "mc_cid", "mc_eid");
+      Set.of(
+          "spm",
+          "from",
+          "fromid",
+          "share_token",
+          "wxshare",
+          "isappinstalled",
+          "scene",
+          "clicktime",
+          "enterid",
+          "gclid",
+          "fbclid",
+          "mc_cid",
+          "mc_eid");
 
   private UrlCanonicalizer() {}
 

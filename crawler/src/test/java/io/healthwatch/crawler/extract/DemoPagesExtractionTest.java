@@ -27,7 +27,8 @@ class DemoPagesExtractionTest {
   @MethodSource("articles")
   void extractsTitleTimeSourceLinkAndEveryParagraph(Article article) {
     byte[] bytes = DemoSites.articlePage(CORPUS, article);
-    var page = Jsoup.parse(PageDecoder.decode(bytes, null), "http://127.0.0.1:1" + article.localPath());
+    var page =
+        Jsoup.parse(PageDecoder.decode(bytes, null), "http://127.0.0.1:1" + article.localPath());
 
     Extraction extraction = extractor.extract(page);
 
@@ -40,8 +41,12 @@ class DemoPagesExtractionTest {
     }
     // E-paper pages print the paper's name without a 来源 label: the crawler then uses the
     // source's configured name.
-    String layout = CORPUS.outlets().stream().filter(o -> o.id().equals(article.outlet()))
-        .findFirst().orElseThrow().layout();
+    String layout =
+        CORPUS.outlets().stream()
+            .filter(o -> o.id().equals(article.outlet()))
+            .findFirst()
+            .orElseThrow()
+            .layout();
     assertEquals(layout.equals("epaper") ? null : article.source(), extraction.source());
     assertEquals(String.join("\n\n", article.paragraphs()), extraction.body());
   }
@@ -50,7 +55,8 @@ class DemoPagesExtractionTest {
   void brokenPageYieldsNoArticle() {
     Article broken =
         CORPUS.articles().stream().filter(a -> a.kind().equals("broken")).findFirst().orElseThrow();
-    var page = Jsoup.parse(PageDecoder.decode(DemoSites.articlePage(CORPUS, broken), null), "http://x/");
+    var page =
+        Jsoup.parse(PageDecoder.decode(DemoSites.articlePage(CORPUS, broken), null), "http://x/");
     Extraction extraction = extractor.extract(page);
     assertNull(extraction.body());
   }

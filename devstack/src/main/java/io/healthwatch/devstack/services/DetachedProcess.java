@@ -44,7 +44,8 @@ final class DetachedProcess {
       Instant started = parts.length > 1 ? Instant.parse(parts[1]) : null;
       return ProcessHandle.of(pid)
           .filter(ProcessHandle::isAlive)
-          .filter(h -> started == null || h.info().startInstant().map(started::equals).orElse(true));
+          .filter(
+              h -> started == null || h.info().startInstant().map(started::equals).orElse(true));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -58,14 +59,20 @@ final class DetachedProcess {
       Files.createDirectories(logFile.getParent());
       Files.createDirectories(pidFile.getParent());
       var builder =
-          new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true)
+          new ProcessBuilder(full)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().putAll(env);
       Process process = builder.start();
       ProcessHandle handle = process.toHandle();
       Files.writeString(
-          pidFile, handle.pid() + " " + handle.info().startInstant().map(Instant::toString).orElse("") + "\n");
+          pidFile,
+          handle.pid()
+              + " "
+              + handle.info().startInstant().map(Instant::toString).orElse("")
+              + "\n");
       return handle;
     } catch (IOException e) {
       throw new ServiceException("cannot start " + name + ": " + e.getMessage(), e);
@@ -107,8 +114,11 @@ final class DetachedProcess {
 
   private static void signalGroup(long pid, String signal) {
     try {
-      new ProcessBuilder("kill", "-" + signal, "--", "-" + pid).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      new ProcessBuilder("kill", "-" + signal, "--", "-" + pid)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     } catch (IOException e) {
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     } catch (InterruptedException e) {
@@ -123,8 +133,13 @@ final class DetachedProcess {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new ServiceException(
-          "port " + port + " (" + what + ") is taken by another process; stop it or choose another port with "
-              + envKey + "=<port>");
+          "port "
+              + port
+              + " ("
+              + what
+              + ") is taken by another process; stop it or choose another port with "
+              + envKey
+              + "=<port>");
     }
   }
 

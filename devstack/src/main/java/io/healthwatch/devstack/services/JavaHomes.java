@@ -21,7 +21,11 @@ final class JavaHomes {
         Path home = Path.of(candidate);
         if (version(home).orElse(0) < minimum) {
           throw new ServiceException(
-              "no suitable JDK: " + home + " is not a Java " + minimum + "+ JDK (OpenSearch needs one)");
+              "no suitable JDK: "
+                  + home
+                  + " is not a Java "
+                  + minimum
+                  + "+ JDK (OpenSearch needs one)");
         }
         return home;
       }
@@ -42,7 +46,8 @@ final class JavaHomes {
 
   private static ServiceException noJdk(int minimum) {
     return new ServiceException(
-        "no suitable JDK: OpenSearch needs Java " + minimum
+        "no suitable JDK: OpenSearch needs Java "
+            + minimum
             + "+; install one under /usr/lib/jvm or set HEALTHWATCH_OPEN_SEARCH_JAVA_HOME");
   }
 

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one process) on 127.0.0.1,
- * run from the {@code org.apache.kafka:kafka_2.13} artifacts.
+ * A single-node Kafka broker in KRaft mode (broker and controller in one process) on 127.0.0.1, run
+ * from the {@code org.apache.kafka:kafka_2.13} artifacts.
  */
 public final class LocalKafka implements LocalService {
   private final ServicesConfig config;
@@ -50,10 +50,17 @@ public final class LocalKafka implements LocalService {
     Path properties = writeServerProperties();
     formatStorageOnce(properties);
     process.start(
-        List.of(java(), "-Xms" + config.kafkaHeap(), "-Xmx" + config.kafkaHeap(),
+        List.of(
+            java(),
+            "-Xms" + config.kafkaHeap(),
+            "-Xmx" + config.kafkaHeap(),
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-cp", dist.resolve("lib") + "/*", "kafka.Kafka", properties.toString()),
-        Map.of(), home);
+            "-cp",
+            dist.resolve("lib") + "/*",
+            "kafka.Kafka",
+            properties.toString()),
+        Map.of(),
+        home);
     return waitHealthy();
   }
 
@@ -69,7 +76,11 @@ public final class LocalKafka implements LocalService {
       return new Status(name(), -1, false, config.kafkaBootstrap(), "stopped");
     }
     String problem = healthProblem(Duration.ofSeconds(3));
-    return new Status(name(), handle.get().pid(), problem == null, config.kafkaBootstrap(),
+    return new Status(
+        name(),
+        handle.get().pid(),
+        problem == null,
+        config.kafkaBootstrap(),
         problem == null ? "Kafka " + Versions.kafka() + " KRaft, data " + dataDir : problem);
   }
 
@@ -87,8 +98,12 @@ public final class LocalKafka implements LocalService {
       DetachedProcess.sleep(500);
     }
     throw new ServiceException(
-        "Kafka did not become healthy in " + config.startTimeoutSeconds() + " s (" + problem
-            + "); see " + process.logFile());
+        "Kafka did not become healthy in "
+            + config.startTimeoutSeconds()
+            + " s ("
+            + problem
+            + "); see "
+            + process.logFile());
   }
 
   private String healthProblem(Duration timeout) {
@@ -98,8 +113,11 @@ public final class LocalKafka implements LocalService {
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
       int nodes =
-          admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-              .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+              .nodes()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .size();
       return nodes > 0 ? null : "no broker registered yet";
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -115,7 +133,8 @@ public final class LocalKafka implements LocalService {
     }
     new MavenFetcher(home.resolve("dist"))
         .copyWithDependencies(
-            List.of("org.apache.kafka:kafka_2.13:" + Versions.kafka(),
+            List.of(
+                "org.apache.kafka:kafka_2.13:" + Versions.kafka(),
                 "org.slf4j:slf4j-simple:" + Versions.slf4j()),
             dist.resolve("lib"));
     try {
@@ -156,7 +175,8 @@ public final class LocalKafka implements LocalService {
       Files.writeString(file, text);
       return file;
     } catch (IOException e) {
-      throw new ServiceException("cannot write Kafka config under " + home + ": " + e.getMessage(), e);
+      throw new ServiceException(
+          "cannot write Kafka config under " + home + ": " + e.getMessage(), e);
     }
   }
 
@@ -170,14 +190,22 @@ public final class LocalKafka implements LocalService {
   }
 
   private List<String> runTool(List<String> args) {
-    var command = new ArrayList<>(List.of(java(), "-cp", dist.resolve("lib") + "/*",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "kafka.tools.StorageTool"));
+    var command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-cp",
+                dist.resolve("lib") + "/*",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "kafka.tools.StorageTool"));
     command.addAll(args);
     try {
-      var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      var process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       var out = new String(process.getInputStream().readAllBytes()).lines().toList();
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || out.isEmpty()) {
-        throw new ServiceException("Kafka storage tool failed (" + String.join(" ", args) + "): " + out);
+        throw new ServiceException(
+            "Kafka storage tool failed (" + String.join(" ", args) + "): " + out);
       }
       return out;
     } catch (IOException e) {

@@ -52,9 +52,12 @@ public final class LocalOpenSearch implements LocalService {
     if (process.running().isPresent()) {
       return waitHealthy();
     }
-    DetachedProcess.requireFreePort(config.openSearchPort(), "OpenSearch HTTP", "HEALTHWATCH_OPEN_SEARCH_PORT");
     DetachedProcess.requireFreePort(
-        config.openSearchTransportPort(), "OpenSearch transport", "HEALTHWATCH_OPEN_SEARCH_TRANSPORT_PORT");
+        config.openSearchPort(), "OpenSearch HTTP", "HEALTHWATCH_OPEN_SEARCH_PORT");
+    DetachedProcess.requireFreePort(
+        config.openSearchTransportPort(),
+        "OpenSearch transport",
+        "HEALTHWATCH_OPEN_SEARCH_TRANSPORT_PORT");
     Path javaHome =
         JavaHomes.find(21, config.openSearchJavaHome(), System.getenv("OPENSEARCH_JAVA_HOME"));
     install();
@@ -83,7 +86,8 @@ public final class LocalOpenSearch implements LocalService {
         command,
         Map.of(
             "OPENSEARCH_JAVA_HOME", javaHome.toString(),
-            "OPENSEARCH_JAVA_OPTS", "-Xms" + config.openSearchHeap() + " -Xmx" + config.openSearchHeap(),
+            "OPENSEARCH_JAVA_OPTS",
+                "-Xms" + config.openSearchHeap() + " -Xmx" + config.openSearchHeap(),
             "OPENSEARCH_TMPDIR", nodeDir.resolve("tmp").toAbsolutePath().toString()),
         home);
     return waitHealthy();
@@ -101,8 +105,14 @@ public final class LocalOpenSearch implements LocalService {
       return new Status(name(), -1, false, config.openSearchUrl(), "stopped");
     }
     String problem = healthProblem();
-    return new Status(name(), handle.get().pid(), problem == null, config.openSearchUrl(),
-        problem == null ? "OpenSearch " + Versions.openSearch() + ", data " + nodeDir.resolve("data") : problem);
+    return new Status(
+        name(),
+        handle.get().pid(),
+        problem == null,
+        config.openSearchUrl(),
+        problem == null
+            ? "OpenSearch " + Versions.openSearch() + ", data " + nodeDir.resolve("data")
+            : problem);
   }
 
   private Status waitHealthy() {
@@ -119,8 +129,12 @@ public final class LocalOpenSearch implements LocalService {
       DetachedProcess.sleep(500);
     }
     throw new ServiceException(
-        "OpenSearch did not become healthy in " + config.startTimeoutSeconds() + " s (" + problem
-            + "); see " + process.logFile());
+        "OpenSearch did not become healthy in "
+            + config.startTimeoutSeconds()
+            + " s ("
+            + problem
+            + "); see "
+            + process.logFile());
   }
 
   private String healthProblem() {
@@ -128,7 +142,8 @@ public final class LocalOpenSearch implements LocalService {
       var response =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(config.openSearchUrl() + "/_cluster/health"))
-                  .timeout(Duration.ofSeconds(3)).build(),
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return "cluster health answered HTTP " + response.statusCode();
@@ -154,17 +169,21 @@ public final class LocalOpenSearch implements LocalService {
       Path zip =
           new MavenFetcher(home.resolve("dist"))
               .copy(
-                  "org.opensearch.distribution.integ-test-zip:opensearch:" + Versions.openSearch() + ":zip",
+                  "org.opensearch.distribution.integ-test-zip:opensearch:"
+                      + Versions.openSearch()
+                      + ":zip",
                   "opensearch-" + Versions.openSearch() + ".zip",
                   downloads);
-      run(List.of("unzip", "-q", "-o", zip.toString(), "-d", home.resolve("dist").toString()),
+      run(
+          List.of("unzip", "-q", "-o", zip.toString(), "-d", home.resolve("dist").toString()),
           "unpacking " + zip);
       if (!Files.isExecutable(dist.resolve("bin/opensearch"))) {
         throw new ServiceException("download failed: " + zip + " did not unpack to " + dist);
       }
       Files.writeString(dist.resolve(".complete"), "opensearch " + Versions.openSearch() + "\n");
     } catch (IOException e) {
-      throw new ServiceException("cannot install OpenSearch under " + home + ": " + e.getMessage(), e);
+      throw new ServiceException(
+          "cannot install OpenSearch under " + home + ": " + e.getMessage(), e);
     }
   }
 

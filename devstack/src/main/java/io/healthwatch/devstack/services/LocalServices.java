@@ -36,13 +36,16 @@ public final class LocalServices {
   /** Starts what is not running (in parallel) and waits until both are healthy. */
   public List<LocalService.Status> startAll() {
     var kafkaStart = new java.util.concurrent.CompletableFuture<LocalService.Status>();
-    var thread = new Thread(() -> {
-      try {
-        kafkaStart.complete(kafka.start());
-      } catch (RuntimeException e) {
-        kafkaStart.completeExceptionally(e);
-      }
-    }, "kafka-start");
+    var thread =
+        new Thread(
+            () -> {
+              try {
+                kafkaStart.complete(kafka.start());
+              } catch (RuntimeException e) {
+                kafkaStart.completeExceptionally(e);
+              }
+            },
+            "kafka-start");
     thread.start();
     LocalService.Status os = openSearch.start();
     try {

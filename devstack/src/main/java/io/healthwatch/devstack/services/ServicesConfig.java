@@ -27,7 +27,9 @@ public record ServicesConfig(
                 "openSearchTransportPort", openSearchTransportPort)
             .entrySet()) {
       ConfigException.require(
-          port.getValue() > 0 && port.getValue() < 65536, port.getKey(), port.getValue(),
+          port.getValue() > 0 && port.getValue() < 65536,
+          port.getKey(),
+          port.getValue(),
           "a TCP port from 1 to 65535");
     }
     ConfigException.require(

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves the demo corpus as real-shaped news sites on 127.0.0.1, one HTTP server (one host:port)
- * per outlet: a feed (RSS or Atom) or a list page, article pages at the same paths as on the
- * public site, robots.txt. Pages are encoded in the outlet's charset (some are GBK).
+ * per outlet: a feed (RSS or Atom) or a list page, article pages at the same paths as on the public
+ * site, robots.txt. Pages are encoded in the outlet's charset (some are GBK).
  */
 public final class DemoSites implements AutoCloseable {
   private final DemoCorpus corpus;
@@ -80,16 +80,29 @@ public final class DemoSites implements AutoCloseable {
       List<Article> listed = corpus.articlesOf(outlet.id());
       switch (path) {
         case "/robots.txt" ->
-            send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /search\nDisallow: /ad\n",
+            send(
+                exchange,
+                200,
+                "text/plain",
+                "User-agent: *\nDisallow: /search\nDisallow: /ad\n",
                 StandardCharsets.US_ASCII);
         case "/rss.xml" ->
-            send(exchange, 200, "application/rss+xml", FeedWriter.rss(outlet, base, listed),
+            send(
+                exchange,
+                200,
+                "application/rss+xml",
+                FeedWriter.rss(outlet, base, listed),
                 charset(outlet));
         case "/atom.xml" ->
-            send(exchange, 200, "application/atom+xml", FeedWriter.atom(outlet, base, listed),
+            send(
+                exchange,
+                200,
+                "application/atom+xml",
+                FeedWriter.atom(outlet, base, listed),
                 charset(outlet));
         case "/list.html", "/" ->
-            send(exchange, 200, "text/html", PageRenderer.listPage(outlet, listed), charset(outlet));
+            send(
+                exchange, 200, "text/html", PageRenderer.listPage(outlet, listed), charset(outlet));
         default -> article(exchange, outlet, pathAndQuery, listed);
       }
     }
@@ -98,7 +111,10 @@ public final class DemoSites implements AutoCloseable {
   /** The bytes the site serves for an article page, in the outlet's charset. */
   public static byte[] articlePage(DemoCorpus corpus, Article article) {
     Outlet outlet =
-        corpus.outlets().stream().filter(o -> o.id().equals(article.outlet())).findFirst().orElseThrow();
+        corpus.outlets().stream()
+            .filter(o -> o.id().equals(article.outlet()))
+            .findFirst()
+            .orElseThrow();
     return render(outlet, article, corpus.articlesOf(outlet.id())).getBytes(charset(outlet));
   }
 
@@ -112,7 +128,8 @@ public final class DemoSites implements AutoCloseable {
     return PageRenderer.article(outlet, article, related);
   }
 
-  private void article(HttpExchange exchange, Outlet outlet, String pathAndQuery, List<Article> listed)
+  private void article(
+      HttpExchange exchange, Outlet outlet, String pathAndQuery, List<Article> listed)
       throws IOException {
     for (Article article : listed) {
       if (article.localPath().equals(pathAndQuery) && !"missing".equals(article.kind())) {
@@ -120,7 +137,11 @@ public final class DemoSites implements AutoCloseable {
         return;
       }
     }
-    send(exchange, 404, "text/html", "<html><body><h1>404 页面不存在</h1></body></html>",
+    send(
+        exchange,
+        404,
+        "text/html",
+        "<html><body><h1>404 页面不存在</h1></body></html>",
         StandardCharsets.UTF_8);
   }
 
@@ -132,7 +153,8 @@ public final class DemoSites implements AutoCloseable {
    * The GB-family outlets declare their charset only inside the page, as many real Chinese sites
    * do, so the crawler has to find it there.
    */
-  private static void send(HttpExchange exchange, int status, String type, String body, Charset charset)
+  private static void send(
+      HttpExchange exchange, int status, String type, String body, Charset charset)
       throws IOException {
     byte[] bytes = body.getBytes(charset);
     String contentType =

@@ -11,12 +11,22 @@ public final class DemoSourcesFile {
   private DemoSourcesFile() {}
 
   public static Path write(DemoSites sites, Path file) throws IOException {
-    var yaml = new StringBuilder("# Written by the demo for sites on 127.0.0.1; see crawler/README.md.\nsources:\n");
+    var yaml =
+        new StringBuilder(
+            "# Written by the demo for sites on 127.0.0.1; see crawler/README.md.\nsources:\n");
     for (Outlet outlet : sites.corpus().outlets()) {
-      yaml.append("  - id: ").append(outlet.id()).append('\n')
-          .append("    name: ").append(outlet.name()).append('\n')
-          .append("    kind: ").append(outlet.feed()).append('\n')
-          .append("    entryUrls: [\"").append(sites.entryUrl(outlet)).append("\"]\n");
+      yaml.append("  - id: ")
+          .append(outlet.id())
+          .append('\n')
+          .append("    name: ")
+          .append(outlet.name())
+          .append('\n')
+          .append("    kind: ")
+          .append(outlet.feed())
+          .append('\n')
+          .append("    entryUrls: [\"")
+          .append(sites.entryUrl(outlet))
+          .append("\"]\n");
       if ("html-list".equals(outlet.feed())) {
         yaml.append("    linkSelector: \"ul.news-list a[href]\"\n")
             .append("    articleUrlPattern: \"\\\\.s?html?\"\n");

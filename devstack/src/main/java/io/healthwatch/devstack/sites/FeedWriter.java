@@ -13,14 +13,27 @@ final class FeedWriter {
 
   static String rss(Outlet outlet, String base, List<Article> articles) {
     var xml = new StringBuilder(4096);
-    xml.append("<?xml version=\"1.0\" encoding=\"").append(outlet.charset()).append("\"?>\n")
-        .append("<rss version=\"2.0\"><channel>\n<title>").append(esc(outlet.name()))
-        .append(" - 健康频道</title>\n<link>").append(base).append("/</link>\n")
-        .append("<description>").append(esc(outlet.name())).append("</description>\n");
+    xml.append("<?xml version=\"1.0\" encoding=\"")
+        .append(outlet.charset())
+        .append("\"?>\n")
+        .append("<rss version=\"2.0\"><channel>\n<title>")
+        .append(esc(outlet.name()))
+        .append(" - 健康频道</title>\n<link>")
+        .append(base)
+        .append("/</link>\n")
+        .append("<description>")
+        .append(esc(outlet.name()))
+        .append("</description>\n");
     for (Article article : articles) {
-      xml.append("<item><title>").append(esc(article.title())).append("</title>")
-          .append("<link>").append(base).append(esc(article.localPath())).append("</link>")
-          .append("<pubDate>").append(article.date().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+      xml.append("<item><title>")
+          .append(esc(article.title()))
+          .append("</title>")
+          .append("<link>")
+          .append(base)
+          .append(esc(article.localPath()))
+          .append("</link>")
+          .append("<pubDate>")
+          .append(article.date().format(DateTimeFormatter.RFC_1123_DATE_TIME))
           .append("</pubDate><description><![CDATA[")
           .append(article.paragraphs().isEmpty() ? "" : article.paragraphs().get(0))
           .append("]]></description></item>\n");
@@ -30,16 +43,31 @@ final class FeedWriter {
 
   static String atom(Outlet outlet, String base, List<Article> articles) {
     var xml = new StringBuilder(4096);
-    xml.append("<?xml version=\"1.0\" encoding=\"").append(outlet.charset()).append("\"?>\n")
-        .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>").append(esc(outlet.name()))
-        .append("</title>\n<id>").append(base).append("/</id>\n<link href=\"").append(base)
+    xml.append("<?xml version=\"1.0\" encoding=\"")
+        .append(outlet.charset())
+        .append("\"?>\n")
+        .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>")
+        .append(esc(outlet.name()))
+        .append("</title>\n<id>")
+        .append(base)
+        .append("/</id>\n<link href=\"")
+        .append(base)
         .append("/\"/>\n<updated>2025-06-27T00:00:00+08:00</updated>\n");
     for (Article article : articles) {
       String date = article.date().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      xml.append("<entry><title>").append(esc(article.title())).append("</title>")
-          .append("<link rel=\"alternate\" href=\"").append(base).append(esc(article.localPath()))
-          .append("\"/><id>").append(esc(article.link())).append("</id><updated>").append(date)
-          .append("</updated><published>").append(date).append("</published></entry>\n");
+      xml.append("<entry><title>")
+          .append(esc(article.title()))
+          .append("</title>")
+          .append("<link rel=\"alternate\" href=\"")
+          .append(base)
+          .append(esc(article.localPath()))
+          .append("\"/><id>")
+          .append(esc(article.link()))
+          .append("</id><updated>")
+          .append(date)
+          .append("</updated><published>")
+          .append(date)
+          .append("</published></entry>\n");
     }
     return xml.append("</feed>\n").toString();
   }

@@ -20,9 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Emits each story once. The same canonical URL again is a re-crawl (a duplicate when the text is
- * unchanged, an update when it changed). A body within {@code maxDistance} SimHash bits of a
- * known one is a reprint: the earlier-published copy is the primary, the other goes to the
- * duplicates topic with {@code duplicateOf}, and the primary is re-published listing its reprints.
+ * unchanged, an update when it changed). A body within {@code maxDistance} SimHash bits of a known
+ * one is a reprint: the earlier-published copy is the primary, the other goes to the duplicates
+ * topic with {@code duplicateOf}, and the primary is re-published listing its reprints.
  */
 public final class DedupProcessor implements Processor<String, TaggedArticle, String, Routed> {
   public static final String ARTICLES_STORE = "articles-by-id";
@@ -52,8 +52,14 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     try {
       route(record, incoming);
     } catch (RuntimeException e) {
-      DeadLetters.send(context, record, ReasonCode.PROCESSING_FAILED, "dedup failed: " + e,
-          Topics.TAGGED.valueSerde().toBytes(incoming), incoming.article().canonicalUrl(), metrics);
+      DeadLetters.send(
+          context,
+          record,
+          ReasonCode.PROCESSING_FAILED,
+          "dedup failed: " + e,
+          Topics.TAGGED.valueSerde().toBytes(incoming),
+          incoming.article().canonicalUrl(),
+          metrics);
     }
   }
 
@@ -70,16 +76,27 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
-    String reason = "NEAR_DUPLICATE distance="
-        + SimHash.distance(fingerprint, Long.parseUnsignedLong(match.dedup().simhash(), 16));
+    String reason =
+        "NEAR_DUPLICATE distance="
+            + SimHash.distance(fingerprint, Long.parseUnsignedLong(match.dedup().simhash(), 16));
     if (incoming.article().publishedAt().isBefore(match.article().publishedAt())) {
       // The earlier copy is the original: it takes over as primary with the old one's reprints.
       var reprints = new LinkedHashSet<>(match.reprints());
       reprints.add(match.id());
-      var primary = new TaggedArticle(incoming.schemaVersion(), incoming.id(), 1,
-          ArticleStatus.PRIMARY, incoming.article(), incoming.window(), incoming.entities(),
-          incoming.topics(), incoming.relevance(), incoming.relevant(), incoming.dedup(),
-          List.copyOf(reprints));
+      var primary =
+          new TaggedArticle(
+              incoming.schemaVersion(),
+              incoming.id(),
+              1,
+              ArticleStatus.PRIMARY,
+              incoming.article(),
+              incoming.window(),
+              incoming.entities(),
+              incoming.topics(),
+              incoming.relevance(),
+              incoming.relevant(),
+              incoming.dedup(),
+              List.copyOf(reprints));
       var demoted = match.asDuplicateOf(primary.id(), reason);
       store(primary, fingerprint);
       articles.put(demoted.id(), demoted);
@@ -99,20 +116,37 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   }
 
   /** The same URL again: unchanged text is a duplicate, changed text an update of the article. */
-  private void recrawl(Record<String, TaggedArticle> record, TaggedArticle known, TaggedArticle incoming) {
+  private void recrawl(
+      Record<String, TaggedArticle> record, TaggedArticle known, TaggedArticle incoming) {
     if (known.dedup().contentHash().equals(incoming.dedup().contentHash())) {
-      var again = incoming.asDuplicateOf(known.id(), "SAME_URL unchanged").withRevision(known.revision());
+      var again =
+          incoming.asDuplicateOf(known.id(), "SAME_URL unchanged").withRevision(known.revision());
       emit(record, again, Route.DUPLICATES, "duplicate");
       return;
     }
-    var updated = new TaggedArticle(incoming.schemaVersion(), known.id(), known.revision() + 1,
-        known.status(), incoming.article(), incoming.window(), incoming.entities(),
-        incoming.topics(), incoming.relevance(), incoming.relevant(),
-        new Dedup(incoming.dedup().contentHash(),
-            incoming.dedup().simhash(), known.dedup().duplicateOf(), known.dedup().reason()),
-        known.reprints());
+    var updated =
+        new TaggedArticle(
+            incoming.schemaVersion(),
+            known.id(),
+            known.revision() + 1,
+            known.status(),
+            incoming.article(),
+            incoming.window(),
+            incoming.entities(),
+            incoming.topics(),
+            incoming.relevance(),
+            incoming.relevant(),
+            new Dedup(
+                incoming.dedup().contentHash(),
+                incoming.dedup().simhash(),
+                known.dedup().duplicateOf(),
+                known.dedup().reason()),
+            known.reprints());
     articles.put(updated.id(), updated);
-    emit(record, updated, known.status() == ArticleStatus.PRIMARY ? Route.TAGGED : Route.DUPLICATES,
+    emit(
+        record,
+        updated,
+        known.status() == ArticleStatus.PRIMARY ? Route.TAGGED : Route.DUPLICATES,
         "updated");
   }
 
@@ -120,10 +154,16 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     return bands.candidates(fingerprint).stream()
         .map(articles::get)
         .filter(candidate -> candidate != null && candidate.status() == ArticleStatus.PRIMARY)
-        .filter(candidate -> SimHash.distance(fingerprint,
-            Long.parseUnsignedLong(candidate.dedup().simhash(), 16)) <= maxDistance)
-        .min(Comparator.comparingInt((TaggedArticle candidate) -> SimHash.distance(fingerprint,
-            Long.parseUnsignedLong(candidate.dedup().simhash(), 16))))
+        .filter(
+            candidate ->
+                SimHash.distance(
+                        fingerprint, Long.parseUnsignedLong(candidate.dedup().simhash(), 16))
+                    <= maxDistance)
+        .min(
+            Comparator.comparingInt(
+                (TaggedArticle candidate) ->
+                    SimHash.distance(
+                        fingerprint, Long.parseUnsignedLong(candidate.dedup().simhash(), 16))))
         .orElse(null);
   }
 
@@ -132,7 +172,8 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     bands.add(fingerprint, article.id());
   }
 
-  private void emit(Record<String, TaggedArticle> record, TaggedArticle article, Route route, String outcome) {
+  private void emit(
+      Record<String, TaggedArticle> record, TaggedArticle article, Route route, String outcome) {
     metrics.emitted(outcome);
     context.forward(record.withKey(article.id()).withValue(new Routed(route, article)));
   }

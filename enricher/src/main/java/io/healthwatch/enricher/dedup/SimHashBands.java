@@ -6,9 +6,9 @@ import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Finds fingerprints within 7 bits of a given one without a scan: the 64 bits are cut into 8
- * bands of 8; two fingerprints at most 7 bits apart agree on at least one whole band, so looking
- * up each band's value finds every such pair (pigeonhole).
+ * Finds fingerprints within 7 bits of a given one without a scan: the 64 bits are cut into 8 bands
+ * of 8; two fingerprints at most 7 bits apart agree on at least one whole band, so looking up each
+ * band's value finds every such pair (pigeonhole).
  */
 final class SimHashBands {
   static final int BANDS = 8;
@@ -43,5 +43,4 @@ final class SimHashBands {
     long value = (fingerprint >>> (band * BAND_BITS)) & ((1L << BAND_BITS) - 1);
     return band + ":" + Long.toHexString(value);
   }
-
 }

@@ -19,8 +19,10 @@ import org.ahocorasick.trie.PayloadTrie;
  */
 public final class ArticleTagger {
   private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》\\n]{2,60})》");
+
   /** Hits of one keyword beyond this add nothing: a word repeated is not more on topic. */
   private static final int MAX_HITS_PER_KEYWORD = 3;
+
   private static final double TITLE_WEIGHT = 2.0;
   private static final double TOPIC_SCALE = 6.0;
   private static final double RELEVANCE_SCALE = 10.0;
@@ -41,8 +43,13 @@ public final class ArticleTagger {
     var byKeyword = new HashMap<String, List<KeywordHit>>();
     for (var topic : lexicon.topics()) {
       topicLabels.put(topic.id(), topic.label());
-      topic.keywords().forEach((word, weight) ->
-          byKeyword.computeIfAbsent(word, w -> new ArrayList<>()).add(new KeywordHit(topic.id(), weight)));
+      topic
+          .keywords()
+          .forEach(
+              (word, weight) ->
+                  byKeyword
+                      .computeIfAbsent(word, w -> new ArrayList<>())
+                      .add(new KeywordHit(topic.id(), weight)));
     }
     var keywords = PayloadTrie.<List<KeywordHit>>builder().ignoreOverlaps().ignoreCase();
     byKeyword.forEach(keywords::addKeyword);
@@ -60,8 +67,11 @@ public final class ArticleTagger {
     double total = 0;
     for (var entry : raw.entrySet()) {
       total += entry.getValue();
-      topics.add(new TopicScore(entry.getKey(), topicLabels.get(entry.getKey()),
-          round(1 - Math.exp(-entry.getValue() / TOPIC_SCALE))));
+      topics.add(
+          new TopicScore(
+              entry.getKey(),
+              topicLabels.get(entry.getKey()),
+              round(1 - Math.exp(-entry.getValue() / TOPIC_SCALE))));
     }
     topics.sort(Comparator.comparingDouble(TopicScore::score).reversed());
     return new Tags(entities, topics, round(1 - Math.exp(-total / RELEVANCE_SCALE)));
@@ -70,18 +80,32 @@ public final class ArticleTagger {
   private void entities(String text, String field, List<Entity> out) {
     for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
       var entry = emit.getPayload();
-      out.add(entity(text, entry.type(), emit.getKeyword(), entry.name(), field, emit.getStart(),
-          emit.getEnd() + 1));
+      out.add(
+          entity(
+              text,
+              entry.type(),
+              emit.getKeyword(),
+              entry.name(),
+              field,
+              emit.getStart(),
+              emit.getEnd() + 1));
     }
     Matcher book = BOOK_TITLE.matcher(text);
     while (book.find()) {
-      out.add(entity(text, "POLICY", book.group(1), book.group(1), field, book.start(1), book.end(1)));
+      out.add(
+          entity(text, "POLICY", book.group(1), book.group(1), field, book.start(1), book.end(1)));
     }
   }
 
   /** Offsets in code points, as the contract promises (Java strings index UTF-16 units). */
-  private static Entity entity(String text, String type, String surface, String normalized,
-      String field, int charStart, int charEnd) {
+  private static Entity entity(
+      String text,
+      String type,
+      String surface,
+      String normalized,
+      String field,
+      int charStart,
+      int charEnd) {
     int start = text.codePointCount(0, charStart);
     int end = start + text.codePointCount(charStart, charEnd);
     return new Entity(type, surface, normalized, field, start, end);

@@ -40,15 +40,36 @@ public final class TagProcessor implements Processor<String, Routed, String, Rou
     var article = windowed.article();
     try {
       Tags tags = tagger.tag(article.title(), article.body());
-      var dedup = new Dedup(ArticleIds.sha256Hex(SimHash.normalize(article.body())),
-          String.format("%016x", SimHash.of(article.body())), null, null);
-      var tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article.id(), 1,
-          ArticleStatus.PRIMARY, article, windowed.window(), tags.entities(), tags.topics(),
-          tags.relevance(), tags.relevance() >= threshold, dedup, List.of());
+      var dedup =
+          new Dedup(
+              ArticleIds.sha256Hex(SimHash.normalize(article.body())),
+              String.format("%016x", SimHash.of(article.body())),
+              null,
+              null);
+      var tagged =
+          new TaggedArticle(
+              TaggedArticle.SCHEMA_VERSION,
+              article.id(),
+              1,
+              ArticleStatus.PRIMARY,
+              article,
+              windowed.window(),
+              tags.entities(),
+              tags.topics(),
+              tags.relevance(),
+              tags.relevance() >= threshold,
+              dedup,
+              List.of());
       context.forward(record.withValue(new Routed(Routed.Route.DEDUP, tagged)));
     } catch (RuntimeException e) {
-      DeadLetters.send(context, record, ReasonCode.PROCESSING_FAILED, "tagging failed: " + e,
-          Topics.DISCOVERED.valueSerde().toBytes(article), article.canonicalUrl(), metrics);
+      DeadLetters.send(
+          context,
+          record,
+          ReasonCode.PROCESSING_FAILED,
+          "tagging failed: " + e,
+          Topics.DISCOVERED.valueSerde().toBytes(article),
+          article.canonicalUrl(),
+          metrics);
     }
   }
 }

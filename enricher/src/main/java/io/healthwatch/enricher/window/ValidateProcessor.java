@@ -43,15 +43,27 @@ public final class ValidateProcessor implements Processor<String, byte[], String
         throw new SerializationException("empty value (tombstone) where an article was expected");
       }
     } catch (SerializationException e) {
-      DeadLetters.send(context, record, ReasonCode.DESERIALIZATION_FAILED, e.getMessage(),
-          record.value(), null, metrics);
+      DeadLetters.send(
+          context,
+          record,
+          ReasonCode.DESERIALIZATION_FAILED,
+          e.getMessage(),
+          record.value(),
+          null,
+          metrics);
       return;
     }
     var rejection =
         gate.check(article.publishedAt(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
     if (rejection.isPresent()) {
-      DeadLetters.send(context, record, rejection.get().reason(), rejection.get().message(),
-          record.value(), article.canonicalUrl(), metrics);
+      DeadLetters.send(
+          context,
+          record,
+          rejection.get().reason(),
+          rejection.get().message(),
+          record.value(),
+          article.canonicalUrl(),
+          metrics);
       return;
     }
     var windowed = new WindowedArticle(article, windows.windowOf(article.publishedAt()));

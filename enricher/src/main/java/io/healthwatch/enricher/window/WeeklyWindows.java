@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 
-/** Assigns a publish time to its weekly issue window (start day 00:00 to the day before it, 24:00). */
+/**
+ * Assigns a publish time to its weekly issue window (start day 00:00 to the day before it, 24:00).
+ */
 public final class WeeklyWindows {
   private final ZoneId zone;
   private final DayOfWeek startDay;

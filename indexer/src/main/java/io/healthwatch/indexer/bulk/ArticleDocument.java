@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A tagged article as stored in the articles index: flat fields for search and aggregation
- * (entity names and topic ids as keywords) next to the nested details.
+ * A tagged article as stored in the articles index: flat fields for search and aggregation (entity
+ * names and topic ids as keywords) next to the nested details.
  */
 public record ArticleDocument(
     String id,
@@ -45,17 +45,37 @@ public record ArticleDocument(
 
   public static ArticleDocument of(TaggedArticle tagged, Instant indexedAt) {
     var article = tagged.article();
-    var entities = tagged.entities().stream()
-        .map(e -> new EntityRef(e.type(), e.text(), e.normalized())).distinct().toList();
-    return new ArticleDocument(tagged.id(), tagged.revision(), tagged.status().name(),
-        article.title(), article.body(), article.sourceName(), article.sourceId(),
-        article.canonicalUrl(), article.fetchedUrl(), article.publishedAt(), article.author(),
-        new Window(tagged.window().id(), tagged.window().start().toString(),
+    var entities =
+        tagged.entities().stream()
+            .map(e -> new EntityRef(e.type(), e.text(), e.normalized()))
+            .distinct()
+            .toList();
+    return new ArticleDocument(
+        tagged.id(),
+        tagged.revision(),
+        tagged.status().name(),
+        article.title(),
+        article.body(),
+        article.sourceName(),
+        article.sourceId(),
+        article.canonicalUrl(),
+        article.fetchedUrl(),
+        article.publishedAt(),
+        article.author(),
+        new Window(
+            tagged.window().id(),
+            tagged.window().start().toString(),
             tagged.window().end().toString()),
-        entities, entities.stream().map(EntityRef::normalized).distinct().toList(),
+        entities,
+        entities.stream().map(EntityRef::normalized).distinct().toList(),
         tagged.topics().stream().map(t -> new TopicRef(t.id(), t.label(), t.score())).toList(),
-        tagged.topics().stream().map(t -> t.id()).toList(), tagged.relevance(), tagged.relevant(),
-        tagged.dedup().duplicateOf(), tagged.reprints(), tagged.dedup().contentHash(),
-        tagged.dedup().simhash(), indexedAt);
+        tagged.topics().stream().map(t -> t.id()).toList(),
+        tagged.relevance(),
+        tagged.relevant(),
+        tagged.dedup().duplicateOf(),
+        tagged.reprints(),
+        tagged.dedup().contentHash(),
+        tagged.dedup().simhash(),
+        indexedAt);
   }
 }

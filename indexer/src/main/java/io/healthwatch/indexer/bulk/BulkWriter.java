@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a batch of documents and does not return until each is either acknowledged or refused
- * for good. The error policy in one place: 2xx done; 409 (an equal or newer revision is already
- * there) done; 429, 5xx and an unreachable cluster retried with capped exponential backoff; any
- * other 4xx (a mapping error, say) returned as a rejection for the dead-letter topic.
+ * Writes a batch of documents and does not return until each is either acknowledged or refused for
+ * good. The error policy in one place: 2xx done; 409 (an equal or newer revision is already there)
+ * done; 429, 5xx and an unreachable cluster retried with capped exponential backoff; any other 4xx
+ * (a mapping error, say) returned as a rejection for the dead-letter topic.
  *
- * <p>The document id is the article id and its external version the article's revision, so a
- * replay overwrites and an old revision never replaces a newer one.
+ * <p>The document id is the article id and its external version the article's revision, so a replay
+ * overwrites and an old revision never replaces a newer one.
  */
 public final class BulkWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
@@ -34,7 +34,11 @@ public final class BulkWriter {
   private final long retryMaxMillis;
   private final IndexerMetrics metrics;
 
-  public BulkWriter(OpenSearchClient client, String alias, long retryBaseMillis, long retryMaxMillis,
+  public BulkWriter(
+      OpenSearchClient client,
+      String alias,
+      long retryBaseMillis,
+      long retryMaxMillis,
       IndexerMetrics metrics) {
     this.client = client;
     this.alias = alias;
@@ -62,7 +66,10 @@ public final class BulkWriter {
       try {
         response = client.bulk(request(pending));
       } catch (IOException | OpenSearchException e) {
-        LOG.warn("bulk of {} documents failed, will retry (attempt {}): {}", pending.size(), attempt,
+        LOG.warn(
+            "bulk of {} documents failed, will retry (attempt {}): {}",
+            pending.size(),
+            attempt,
             e.getMessage());
         continue;
       } finally {
@@ -78,13 +85,21 @@ public final class BulkWriter {
         } else if (status == 429 || status >= 500) {
           retry.add(pending.get(i));
         } else {
-          rejections.add(new Rejection(pending.get(i), status,
-              item.error() == null ? "HTTP " + status : item.error().type() + ": " + item.error().reason()));
+          rejections.add(
+              new Rejection(
+                  pending.get(i),
+                  status,
+                  item.error() == null
+                      ? "HTTP " + status
+                      : item.error().type() + ": " + item.error().reason()));
         }
       }
       metrics.indexed(done);
       if (!retry.isEmpty()) {
-        LOG.warn("{} of {} documents not accepted yet (429/5xx), will retry", retry.size(), pending.size());
+        LOG.warn(
+            "{} of {} documents not accepted yet (429/5xx), will retry",
+            retry.size(),
+            pending.size());
       }
       pending = retry;
     }
@@ -95,17 +110,26 @@ public final class BulkWriter {
     var operations = new ArrayList<BulkOperation>(pending.size());
     for (PendingDocument p : pending) {
       ArticleDocument document = p.document();
-      operations.add(BulkOperation.of(op -> op.index(i -> i.index(alias).id(document.id())
-          .version((long) document.revision()).versionType(VersionType.ExternalGte)
-          .document(document))));
+      operations.add(
+          BulkOperation.of(
+              op ->
+                  op.index(
+                      i ->
+                          i.index(alias)
+                              .id(document.id())
+                              .version((long) document.revision())
+                              .versionType(VersionType.ExternalGte)
+                              .document(document))));
     }
     return BulkRequest.of(b -> b.operations(operations));
   }
 
   private void backoff(int attempt, Runnable whileWaiting) throws InterruptedException {
     long delay = Math.min(retryMaxMillis, retryBaseMillis << Math.min(attempt - 1, 20));
-    long until = System.currentTimeMillis() + delay / 2
-        + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+    long until =
+        System.currentTimeMillis()
+            + delay / 2
+            + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
     while (System.currentTimeMillis() < until) {
       whileWaiting.run();
       Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));

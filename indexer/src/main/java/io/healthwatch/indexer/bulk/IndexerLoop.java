@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes tagged articles into OpenSearch in bulk. Offsets are committed only after every
- * document of the batch is acknowledged or dead-lettered, so a crash replays (idempotently)
- * instead of losing. While OpenSearch is unavailable the consumer is paused: memory holds one
- * batch at most and the group membership is kept.
+ * Consumes tagged articles into OpenSearch in bulk. Offsets are committed only after every document
+ * of the batch is acknowledged or dead-lettered, so a crash replays (idempotently) instead of
+ * losing. While OpenSearch is unavailable the consumer is paused: memory holds one batch at most
+ * and the group membership is kept.
  */
 public final class IndexerLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
@@ -41,13 +41,19 @@ public final class IndexerLoop implements Runnable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<PendingDocument> batch = new ArrayList<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+
   /** What this consumer last committed per partition, to commit only when it moved. */
   private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+
   private long batchBytes;
   private long batchStartedAt;
 
-  public IndexerLoop(Consumer<String, byte[]> consumer, BulkWriter writer,
-      DeadLetterPublisher deadLetters, IndexerConfig.Bulk bulk, IndexerMetrics metrics) {
+  public IndexerLoop(
+      Consumer<String, byte[]> consumer,
+      BulkWriter writer,
+      DeadLetterPublisher deadLetters,
+      IndexerConfig.Bulk bulk,
+      IndexerMetrics metrics) {
     this.consumer = consumer;
     this.writer = writer;
     this.deadLetters = deadLetters;
@@ -92,7 +98,8 @@ public final class IndexerLoop implements Runnable {
   }
 
   private void accept(ConsumerRecord<String, byte[]> record) {
-    offsets.put(new TopicPartition(record.topic(), record.partition()),
+    offsets.put(
+        new TopicPartition(record.topic(), record.partition()),
         new OffsetAndMetadata(record.offset() + 1));
     TaggedArticle tagged;
     try {
@@ -115,8 +122,13 @@ public final class IndexerLoop implements Runnable {
     if (!batch.isEmpty()) {
       for (Rejection rejection : writer.writeAll(List.copyOf(batch), this::stayInGroup)) {
         var origin = rejection.pending().origin();
-        deadLetter(origin, ReasonCode.INDEX_REJECTED,
-            "OpenSearch refused the document (HTTP " + rejection.status() + "): " + rejection.error(),
+        deadLetter(
+            origin,
+            ReasonCode.INDEX_REJECTED,
+            "OpenSearch refused the document (HTTP "
+                + rejection.status()
+                + "): "
+                + rejection.error(),
             rejection.pending().document().url());
       }
       resumeAll();
@@ -132,8 +144,8 @@ public final class IndexerLoop implements Runnable {
 
   /**
    * The tagged topic is written in transactions: after its last record comes a commit marker that
-   * the consumer skips without returning anything. Committing the position past it makes the lag
-   * of a caught-up indexer zero, which is what operators and the demo watch for.
+   * the consumer skips without returning anything. Committing the position past it makes the lag of
+   * a caught-up indexer zero, which is what operators and the demo watch for.
    */
   private void commitPositionsPastMarkers() {
     var advanced = new HashMap<TopicPartition, OffsetAndMetadata>();
@@ -151,8 +163,8 @@ public final class IndexerLoop implements Runnable {
   }
 
   /**
-   * Polls with every partition paused, so the group does not evict this consumer while it waits
-   * for OpenSearch; a partition assigned meanwhile is rewound so nothing it returned is skipped.
+   * Polls with every partition paused, so the group does not evict this consumer while it waits for
+   * OpenSearch; a partition assigned meanwhile is rewound so nothing it returned is skipped.
    */
   private void stayInGroup() {
     consumer.pause(consumer.assignment());
@@ -167,11 +179,27 @@ public final class IndexerLoop implements Runnable {
     consumer.resume(consumer.paused());
   }
 
-  private void deadLetter(ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
+  private void deadLetter(
+      ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
     metrics.rejected();
-    deadLetters.publish(new DeadLetter(DeadLetter.SCHEMA_VERSION, STAGE, reason, message,
-        DeadLetter.payloadOf(record.value()),
-        record.topic(), record.partition(), record.offset(), record.key(), url, Instant.now()));
-    LOG.warn("dead-lettered offset {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), message);
+    deadLetters.publish(
+        new DeadLetter(
+            DeadLetter.SCHEMA_VERSION,
+            STAGE,
+            reason,
+            message,
+            DeadLetter.payloadOf(record.value()),
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key(),
+            url,
+            Instant.now()));
+    LOG.warn(
+        "dead-lettered offset {}-{}@{}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        message);
   }
 }

@@ -38,7 +38,8 @@ public final class IssueMaterializer {
   private final IssueNumbering numbering;
   private final IssueRenderer renderer;
 
-  public IssueMaterializer(OpenSearchClient client, String namespace, IndexerConfig.Issues settings) {
+  public IssueMaterializer(
+      OpenSearchClient client, String namespace, IndexerConfig.Issues settings) {
     this.client = client;
     this.namespace = namespace;
     this.settings = settings;
@@ -53,35 +54,75 @@ public final class IssueMaterializer {
   public Result materialize(LocalDate windowEnd, Path outputDir) throws IOException {
     List<ArticleDocument> chosen = choose(windowEnd);
     if (chosen.isEmpty()) {
-      throw new IllegalArgumentException("no relevant article in the week ending " + windowEnd
-          + " (index " + Indices.ARTICLES.alias(namespace) + ")");
+      throw new IllegalArgumentException(
+          "no relevant article in the week ending "
+              + windowEnd
+              + " (index "
+              + Indices.ARTICLES.alias(namespace)
+              + ")");
     }
     LocalDate windowStart = LocalDate.parse(chosen.get(0).window().start());
     int number = numbering.numberFor(windowEnd, publishedWindowEnds());
     String markdown = renderer.markdown(number, windowStart, windowEnd, chosen);
-    var issue = new WeeklyIssue(windowEnd.toString(), number, "第" + ChineseNumerals.digitByDigit(number) + "期",
-        settings.title(), settings.organisation(), windowEnd, windowStart, windowEnd,
-        chosen.stream().map(ArticleDocument::id).toList(),
-        chosen.stream().map(a -> new WeeklyIssue.IssueArticle(a.id(), a.title(), a.source(), a.url(),
-            a.publishedAt(), a.relevance())).toList(),
-        markdown, Instant.now());
+    var issue =
+        new WeeklyIssue(
+            windowEnd.toString(),
+            number,
+            "第" + ChineseNumerals.digitByDigit(number) + "期",
+            settings.title(),
+            settings.organisation(),
+            windowEnd,
+            windowStart,
+            windowEnd,
+            chosen.stream().map(ArticleDocument::id).toList(),
+            chosen.stream()
+                .map(
+                    a ->
+                        new WeeklyIssue.IssueArticle(
+                            a.id(), a.title(), a.source(), a.url(), a.publishedAt(), a.relevance()))
+                .toList(),
+            markdown,
+            Instant.now());
     String index = Indices.ISSUES.alias(namespace);
     client.index(i -> i.index(index).id(issue.id()).document(issue).refresh(Refresh.True));
     Files.createDirectories(outputDir);
     Path file = outputDir.resolve(windowEnd + "-issue-" + number + ".md");
     Files.writeString(file, markdown, StandardCharsets.UTF_8);
-    LOG.info("materialized issue {} ({}..{}) with {} articles: {}", number, windowStart, windowEnd,
-        chosen.size(), file);
+    LOG.info(
+        "materialized issue {} ({}..{}) with {} articles: {}",
+        number,
+        windowStart,
+        windowEnd,
+        chosen.size(),
+        file);
     return new Result(issue, index, file);
   }
 
   /** Window end dates of the weeks that have relevant primary articles, oldest first. */
   public List<LocalDate> windowsWithCandidates() throws IOException {
-    var response = client.search(s -> s.index(Indices.ARTICLES.alias(namespace)).size(0)
-        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value(FieldValue.of("PRIMARY"))))
-            .filter(f -> f.term(t -> t.field("relevant").value(FieldValue.of(true))))))
-        .aggregations("windows", a -> a.terms(t -> t.field("window.end").size(10_000))),
-        ArticleDocument.class);
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(0)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("status")
+                                                            .value(FieldValue.of("PRIMARY"))))
+                                        .filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("relevant")
+                                                            .value(FieldValue.of(true))))))
+                    .aggregations("windows", a -> a.terms(t -> t.field("window.end").size(10_000))),
+            ArticleDocument.class);
     var ends = new ArrayList<LocalDate>();
     for (var bucket : response.aggregations().get("windows").lterms().buckets().array()) {
       ends.add(LocalDate.parse(bucket.keyAsString().substring(0, 10)));
@@ -91,17 +132,41 @@ public final class IssueMaterializer {
   }
 
   private List<ArticleDocument> choose(LocalDate windowEnd) throws IOException {
-    var response = client.search(s -> s.index(Indices.ARTICLES.alias(namespace))
-        .size(settings.articles())
-        .query(q -> q.bool(b -> b
-            .filter(f -> f.term(t -> t.field("window.end").value(FieldValue.of(windowEnd.toString()))))
-            .filter(f -> f.term(t -> t.field("status").value(FieldValue.of("PRIMARY"))))
-            .filter(f -> f.term(t -> t.field("relevant").value(FieldValue.of(true))))))
-        .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
-        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
-        ArticleDocument.class);
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(settings.articles())
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("window.end")
+                                                            .value(
+                                                                FieldValue.of(
+                                                                    windowEnd.toString()))))
+                                        .filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("status")
+                                                            .value(FieldValue.of("PRIMARY"))))
+                                        .filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("relevant")
+                                                            .value(FieldValue.of(true))))))
+                    .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+            ArticleDocument.class);
     // The most relevant are chosen; the issue lists them in the order they were published.
-    return response.hits().hits().stream().map(Hit::source)
+    return response.hits().hits().stream()
+        .map(Hit::source)
         .sorted(Comparator.comparing(ArticleDocument::publishedAt))
         .toList();
   }
@@ -111,8 +176,13 @@ public final class IssueMaterializer {
   private record PublishedWeek(LocalDate windowEnd) {}
 
   private List<LocalDate> publishedWindowEnds() throws IOException {
-    var response = client.search(s -> s.index(Indices.ISSUES.alias(namespace)).size(10_000)
-        .source(src -> src.filter(f -> f.includes("windowEnd"))), PublishedWeek.class);
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ISSUES.alias(namespace))
+                    .size(10_000)
+                    .source(src -> src.filter(f -> f.includes("windowEnd"))),
+            PublishedWeek.class);
     return response.hits().hits().stream().map(h -> h.source().windowEnd()).toList();
   }
 }

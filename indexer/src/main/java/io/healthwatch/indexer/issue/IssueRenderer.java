@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Renders an issue in Markdown in the reports' structure: title, issue number, organisation and
- * date, 本期导语 with the count and window, 一、信息目录 (titles with sources), 二、具体内容 (per
- * article 标题, 来源, 链接, 主要内容 with the full text).
+ * date, 本期导语 with the count and window, 一、信息目录 (titles with sources), 二、具体内容 (per article 标题, 来源,
+ * 链接, 主要内容 with the full text).
  */
 public final class IssueRenderer {
   private final IndexerConfig.Issues settings;
@@ -17,31 +17,60 @@ public final class IssueRenderer {
     this.settings = settings;
   }
 
-  public String markdown(int number, LocalDate windowStart, LocalDate windowEnd,
-      List<ArticleDocument> articles) {
+  public String markdown(
+      int number, LocalDate windowStart, LocalDate windowEnd, List<ArticleDocument> articles) {
     var md = new StringBuilder(16_384);
-    md.append("# ").append(settings.title()).append("\n\n")
-        .append("## (第").append(ChineseNumerals.digitByDigit(number)).append("期)\n\n")
-        .append(settings.organisation()).append("\n\n")
-        .append(chineseDate(windowEnd)).append("\n\n")
+    md.append("# ")
+        .append(settings.title())
+        .append("\n\n")
+        .append("## (第")
+        .append(ChineseNumerals.digitByDigit(number))
+        .append("期)\n\n")
+        .append(settings.organisation())
+        .append("\n\n")
+        .append(chineseDate(windowEnd))
+        .append("\n\n")
         .append("### 本期导语:\n\n")
-        .append("本期周报共收集").append(articles.size()).append("篇").append(settings.subject())
-        .append("，时间从").append(chineseDate(windowStart)).append("到").append(chineseDate(windowEnd))
-        .append("，").append(settings.scope()).append("。\n\n")
+        .append("本期周报共收集")
+        .append(articles.size())
+        .append("篇")
+        .append(settings.subject())
+        .append("，时间从")
+        .append(chineseDate(windowStart))
+        .append("到")
+        .append(chineseDate(windowEnd))
+        .append("，")
+        .append(settings.scope())
+        .append("。\n\n")
         .append("### 一、信息目录\n\n");
     for (int i = 0; i < articles.size(); i++) {
       ArticleDocument a = articles.get(i);
-      md.append("#### ").append(i + 1).append(". ").append(MarkdownText.escape(a.title())).append("\n\n")
-          .append("(").append(MarkdownText.escape(a.source())).append(")\n\n");
+      md.append("#### ")
+          .append(i + 1)
+          .append(". ")
+          .append(MarkdownText.escape(a.title()))
+          .append("\n\n")
+          .append("(")
+          .append(MarkdownText.escape(a.source()))
+          .append(")\n\n");
     }
     md.append("### 二、具体内容\n\n");
     for (int i = 0; i < articles.size(); i++) {
       ArticleDocument a = articles.get(i);
-      md.append("#### ").append(i + 1).append(". 标题：").append(MarkdownText.escape(a.title())).append("\n\n")
-          .append("来源：").append(MarkdownText.escape(a.source())).append("\n\n")
-          .append("链接：\n\n<").append(a.url().replace(">", "%3E").replace(" ", "%20")).append(">\n\n")
+      md.append("#### ")
+          .append(i + 1)
+          .append(". 标题：")
+          .append(MarkdownText.escape(a.title()))
+          .append("\n\n")
+          .append("来源：")
+          .append(MarkdownText.escape(a.source()))
+          .append("\n\n")
+          .append("链接：\n\n<")
+          .append(a.url().replace(">", "%3E").replace(" ", "%20"))
+          .append(">\n\n")
           .append("主要内容：\n\n")
-          .append(MarkdownText.escape(a.body())).append("\n\n");
+          .append(MarkdownText.escape(a.body()))
+          .append("\n\n");
     }
     return md.toString();
   }

@@ -1,8 +1,8 @@
 package io.healthwatch.indexer.issue;
 
 /**
- * Escapes crawled text for Markdown, so an article cannot inject headings, links, HTML or
- * emphasis into an issue.
+ * Escapes crawled text for Markdown, so an article cannot inject headings, links, HTML or emphasis
+ * into an issue.
  */
 final class MarkdownText {
   private MarkdownText() {}

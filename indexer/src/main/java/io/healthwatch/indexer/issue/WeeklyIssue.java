@@ -24,6 +24,11 @@ public record WeeklyIssue(
     Instant generatedAt) {
 
   /** One article of an issue, in issue order. */
-  public record IssueArticle(String id, String title, String source, String url,
-      OffsetDateTime publishedAt, double relevance) {}
+  public record IssueArticle(
+      String id,
+      String title,
+      String source,
+      String url,
+      OffsetDateTime publishedAt,
+      double relevance) {}
 }
