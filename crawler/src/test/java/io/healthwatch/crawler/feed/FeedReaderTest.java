@@ -1,0 +1,71 @@
+package io.healthwatch.crawler.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class FeedReaderTest {
+  private static final String BASE = "http://127.0.0.1:8080/rss.xml";
+
+  @Test
+  void rssItemsResolveRelativeLinksAndKeepTheirDates() throws IOException {
+    String rss =
+        "<?xml version=\"1.0\" encoding=\"GBK\"?><rss version=\"2.0\"><channel><title>健康</title>"
+            + "<item><title>医保码全场景应用</title><link>/system/2024/05/14/1.shtml</link>"
+            + "<pubDate>Tue, 14 May 2024 09:12:00 +0800</pubDate></item>"
+            + "<item><title>没有链接的条目</title></item></channel></rss>";
+    var items = FeedReader.read(rss.getBytes(Charset.forName("GBK")), "application/rss+xml", BASE);
+    assertEquals(1, items.size(), "an item without a link is skipped");
+    assertEquals("http://127.0.0.1:8080/system/2024/05/14/1.shtml", items.get(0).url());
+    assertEquals("医保码全场景应用", items.get(0).title());
+    assertEquals(
+        OffsetDateTime.parse("2024-05-14T09:12+08:00").toInstant(),
+        items.get(0).publishedAt().toInstant());
+  }
+
+  @Test
+  void atomEntriesAreRead() throws IOException {
+    String atom =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            + "<title>新华网</title><id>x</id><updated>2024-05-15T00:00:00+08:00</updated>"
+            + "<entry><title>支付宝助力数字医疗</title><link rel=\"alternate\" href=\"http://a.cn/c.html\"/>"
+            + "<id>1</id><updated>2024-05-15T15:40:00+08:00</updated></entry></feed>";
+    var items =
+        FeedReader.read(atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml", BASE);
+    assertEquals("http://a.cn/c.html", items.get(0).url());
+  }
+
+  @Test
+  void externalEntitiesAreNeverExpanded() {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<rss version=\"2.0\"><channel><title>&x;</title><item><title>&x;</title>"
+            + "<link>http://a.cn/1</link></item></channel></rss>";
+    var error =
+        assertThrows(
+            IOException.class,
+            () ->
+                FeedReader.read(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml", BASE));
+    assertTrue(error.getMessage().startsWith("not a readable feed"), error.getMessage());
+  }
+
+  @Test
+  void htmlServedAsAFeedIsAClearError() {
+    var error =
+        assertThrows(
+            IOException.class,
+            () ->
+                FeedReader.read(
+                    "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
+                    "text/html",
+                    BASE));
+    assertFalse(error.getMessage().isBlank());
+  }
+}
