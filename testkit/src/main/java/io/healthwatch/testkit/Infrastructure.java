@@ -71,6 +71,12 @@ public final class Infrastructure {
     if ("local".equals(System.getenv("HEALTHWATCH_TEST_INFRA"))) {
       return false;
     }
+    // Without a socket or DOCKER_HOST there is no engine to ask; skip Testcontainers' noisy probe.
+    if (System.getenv("DOCKER_HOST") == null
+        && !Files.exists(Path.of("/var/run/docker.sock"))
+        && !Files.exists(Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {

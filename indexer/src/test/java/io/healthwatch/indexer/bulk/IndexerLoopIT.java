@@ -1,0 +1,224 @@
+package io.healthwatch.indexer.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.config.OpenSearchSettings;
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
+import io.healthwatch.contracts.kafka.KafkaClients;
+import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.message.Entity;
+import io.healthwatch.contracts.message.ReasonCode;
+import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.indexer.IndexBootstrap;
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.IndexerMetrics;
+import io.healthwatch.indexer.OpenSearchClients;
+import io.healthwatch.indexer.issue.IssueMaterializer;
+import io.healthwatch.testkit.Infrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/** The indexer against a real broker and a real OpenSearch node. */
+class IndexerLoopIT {
+  @TempDir Path dir;
+
+  private static TaggedArticle example() throws Exception {
+    try (InputStream in =
+        IndexerLoopIT.class.getResourceAsStream("/examples/tagged-article.v1.json")) {
+      return Json.mapper().readValue(in, TaggedArticle.class);
+    }
+  }
+
+  /** A copy of the example under another URL (hence id), at a given revision. */
+  private static TaggedArticle variant(
+      TaggedArticle base, String suffix, int revision, List<Entity> entities) {
+    var a = base.article();
+    String url = a.canonicalUrl() + suffix;
+    String id = io.healthwatch.contracts.message.ArticleIds.forCanonicalUrl(url);
+    var article =
+        new io.healthwatch.contracts.message.DiscoveredArticle(
+            1,
+            id,
+            url,
+            a.fetchedUrl(),
+            a.sourceId(),
+            a.sourceName(),
+            a.title() + suffix,
+            a.publishedAt(),
+            a.author(),
+            a.body(),
+            a.fetchedAt());
+    return new TaggedArticle(
+        1,
+        id,
+        revision,
+        base.status(),
+        article,
+        base.window(),
+        entities,
+        base.topics(),
+        base.relevance(),
+        base.relevant(),
+        base.dedup(),
+        base.reprints());
+  }
+
+  @Test
+  void batchesAreIndexedIdempotentlyAndRefusedDocumentsAreDeadLettered() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("indexer-it");
+    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
+    TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
+    OpenSearchClient client =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    IndexBootstrap.ensure(client, ns, 0);
+
+    var base = example();
+    var a = variant(base, "?a", 1, base.entities());
+    var b = variant(base, "?b", 1, base.entities());
+    var c = variant(base, "?c", 1, base.entities());
+    // A keyword over Lucene's 32766-byte term limit: OpenSearch refuses the document (HTTP 400).
+    var immense =
+        variant(
+            base,
+            "?immense",
+            1,
+            List.of(
+                new Entity("PERSON", "名".repeat(12_000), "名".repeat(12_000), "body", 0, 12_000)));
+    try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it"))) {
+      for (var t : List.of(a, b, immense, c)) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.TAGGED.name(ns), t.id(), Topics.TAGGED.valueSerde().toBytes(t)))
+            .get();
+      }
+      producer
+          .send(
+              new ProducerRecord<>(Topics.TAGGED.name(ns), "junk", new byte[] {(byte) 0xff, 0x00}))
+          .get();
+    }
+
+    runUntilCaughtUp(kafka, client, ns, "group-1", 5);
+    assertEquals(3, count(client, ns));
+    List<DeadLetter> letters = readDeadLetters(kafka, ns, 2);
+    assertEquals(
+        List.of(ReasonCode.DESERIALIZATION_FAILED, ReasonCode.INDEX_REJECTED),
+        letters.stream().map(DeadLetter::reason).sorted().toList());
+    var rejected =
+        letters.stream()
+            .filter(l -> l.reason() == ReasonCode.INDEX_REJECTED)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(rejected.message().contains("HTTP 400"), rejected.message());
+    assertEquals(immense.id(), rejected.key());
+    var junk =
+        letters.stream()
+            .filter(l -> l.reason() == ReasonCode.DESERIALIZATION_FAILED)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("base64:/wA=", junk.payload(), "binary payload kept whole");
+
+    // A replay by another group overwrites: still three documents.
+    runUntilCaughtUp(kafka, client, ns, "group-2", 5);
+    assertEquals(3, count(client, ns));
+
+    // An update replaces; a stale revision arriving later does not.
+    try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it"))) {
+      var update = a.withRevision(2);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.TAGGED.name(ns), a.id(), Topics.TAGGED.valueSerde().toBytes(update)))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.TAGGED.name(ns), a.id(), Topics.TAGGED.valueSerde().toBytes(a)))
+          .get();
+    }
+    runUntilCaughtUp(kafka, client, ns, "group-1", 2);
+    var doc =
+        client.get(g -> g.index(Indices.ARTICLES.alias(ns)).id(a.id()), ArticleDocument.class);
+    assertEquals(2, doc.source().revision());
+
+    // The week's issue: materialized twice, stored once.
+    var settings = IndexerConfig.load(null, Map.of(), Map.of()).issues();
+    var materializer = new IssueMaterializer(client, ns, settings);
+    var first = materializer.materialize(LocalDate.of(2024, 5, 17), dir);
+    var again = materializer.materialize(LocalDate.of(2024, 5, 17), dir);
+    assertEquals(575, first.issue().number());
+    assertEquals(3, first.issue().articles().size());
+    assertEquals(first.issue().id(), again.issue().id());
+    client.indices().refresh(r -> r.index(Indices.ISSUES.alias(ns)));
+    assertEquals(1, client.count(r -> r.index(Indices.ISSUES.alias(ns))).count());
+  }
+
+  private static void runUntilCaughtUp(
+      KafkaSettings kafka, OpenSearchClient client, String ns, String group, int expectedRecords)
+      throws Exception {
+    var bulk = new IndexerConfig.Bulk(2, 1 << 20, 100, 50, 1000);
+    var metrics = new SimpleMeterRegistry();
+    try (var consumer =
+            new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, ns + group, "it"));
+        var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it-dlq"))) {
+      var loop =
+          new IndexerLoop(
+              consumer,
+              new BulkWriter(
+                  client, Indices.ARTICLES.alias(ns), 50, 1000, new IndexerMetrics(metrics)),
+              new DeadLetterPublisher(producer, ns),
+              bulk,
+              new IndexerMetrics(metrics));
+      consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
+      var thread = new Thread(loop);
+      thread.start();
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (metrics.get("healthwatch_indexer_records_consumed").counter().count() < expectedRecords
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(500);
+      loop.stop();
+      thread.join(10_000);
+    }
+    client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
+  }
+
+  private static long count(OpenSearchClient client, String ns) throws Exception {
+    return client.count(r -> r.index(Indices.ARTICLES.alias(ns))).count();
+  }
+
+  private static List<DeadLetter> readDeadLetters(KafkaSettings kafka, String ns, int expected) {
+    var letters = new ArrayList<DeadLetter>();
+    try (var consumer =
+        new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, ns + "-reader", "it"))) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTER.name(ns)));
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (letters.size() < expected && System.currentTimeMillis() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(r -> letters.add(Topics.DEAD_LETTER.valueSerde().fromBytes(r.value())));
+      }
+    }
+    return letters;
+  }
+}

@@ -1,0 +1,113 @@
+package io.healthwatch.indexer.issue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.bulk.ArticleDocument;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IssueRendererTest {
+  private static final IndexerConfig.Issues SETTINGS =
+      new IndexerConfig.Issues(
+          "全国卫生信息化舆情监测周报",
+          "北京市卫生健康大数据与政策研究中心",
+          "卫生健康大数据与政策研究相关信息",
+          "监测范围包括全国主流媒体及政府网站等",
+          3,
+          "out",
+          List.of(new IndexerConfig.Anchor(LocalDate.of(2024, 5, 17), 575)));
+
+  private static ArticleDocument article(String title, String source, String url, String body) {
+    return new ArticleDocument(
+        "id-" + title.hashCode(),
+        1,
+        "PRIMARY",
+        title,
+        body,
+        source,
+        "s",
+        url,
+        url,
+        OffsetDateTime.parse("2024-05-14T09:12:00+08:00"),
+        null,
+        new ArticleDocument.Window("2024-05-11/2024-05-17", "2024-05-11", "2024-05-17"),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        0.9,
+        true,
+        null,
+        List.of(),
+        "h",
+        "0",
+        null);
+  }
+
+  @Test
+  void issueHasTheReportsSectionsInTheReportsOrder() {
+    String md =
+        new IssueRenderer(SETTINGS)
+            .markdown(
+                575,
+                LocalDate.of(2024, 5, 11),
+                LocalDate.of(2024, 5, 17),
+                List.of(
+                    article(
+                        "“AI+医疗”落地 看病体验升级", "云南网", "https://m.yunnan.cn/a.shtml", "第一段。\n\n第二段。"),
+                    article(
+                        "武汉协和医院联手百度健康探索 AI 智慧门诊", "中国科技网", "http://stdaily.com/b.shtml", "正文")));
+    String[] inOrder = {
+      "# 全国卫生信息化舆情监测周报",
+      "(第五七五期)",
+      "北京市卫生健康大数据与政策研究中心",
+      "2024年5月17日",
+      "本期导语",
+      "本期周报共收集2篇卫生健康大数据与政策研究相关信息，时间从2024年5月11日到2024年5月17日",
+      "一、信息目录",
+      "1. “AI+医疗”落地 看病体验升级",
+      "(云南网)",
+      "2. 武汉协和医院联手百度健康探索 AI 智慧门诊",
+      "(中国科技网)",
+      "二、具体内容",
+      "1. 标题：“AI+医疗”落地 看病体验升级",
+      "来源：云南网",
+      "链接：",
+      "<https://m.yunnan.cn/a.shtml>",
+      "主要内容：",
+      "第一段。\n\n第二段。",
+      "2. 标题：武汉协和医院"
+    };
+    int at = 0;
+    for (String part : inOrder) {
+      int found = md.indexOf(part, at);
+      assertTrue(found >= 0, "missing or out of order: " + part + "\n" + md);
+      at = found + part.length();
+    }
+  }
+
+  @Test
+  void crawledTextCannotInjectMarkup() {
+    String md =
+        new IssueRenderer(SETTINGS)
+            .markdown(
+                575,
+                LocalDate.of(2024, 5, 11),
+                LocalDate.of(2024, 5, 17),
+                List.of(
+                    article(
+                        "<script>alert(1)</script>",
+                        "# 源",
+                        "https://a.cn/x",
+                        "# 标题\n\n[点我](http://evil)")));
+    assertFalse(md.contains("<script>"));
+    assertFalse(md.contains("\n# 标题"));
+    assertFalse(md.contains("[点我](http://evil)"));
+    assertEquals(1, md.split("\n# ", -1).length, "one top-level heading: the report's own");
+  }
+}
