@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.kafka.TopicReader;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.message.ReasonCode;
-import io.healthwatch.contracts.topic.Topic;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.fetch.HttpFetcher;
 import io.healthwatch.crawler.fetch.RobotsCache;
@@ -22,12 +22,10 @@ import io.healthwatch.testkit.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +61,8 @@ class CrawlPassIT {
     }
 
     List<DiscoveredArticle> articles =
-        readAll(kafka, Topics.DISCOVERED.name(ns), Topics.DISCOVERED, 14);
+        TopicReader.readAll(
+            kafka, Topics.DISCOVERED.name(ns), Topics.DISCOVERED, Duration.ofSeconds(20));
     Set<String> expectedLinks =
         corpus.articles().stream()
             .filter(a -> !a.kind().equals("broken") && !a.kind().equals("missing"))
@@ -77,31 +76,12 @@ class CrawlPassIT {
     assertEquals("新华网", alipay.sourceName());
     assertTrue(alipay.fetchedUrl().startsWith("http://127.0.0.1:"));
 
-    List<DeadLetter> letters = readAll(kafka, Topics.DEAD_LETTER.name(ns), Topics.DEAD_LETTER, 2);
+    List<DeadLetter> letters =
+        TopicReader.readAll(
+            kafka, Topics.DEAD_LETTER.name(ns), Topics.DEAD_LETTER, Duration.ofSeconds(20));
     assertEquals(
         Set.of(ReasonCode.EXTRACTION_FAILED, ReasonCode.HTTP_STATUS),
         letters.stream().map(DeadLetter::reason).collect(Collectors.toSet()));
     assertTrue(letters.stream().allMatch(l -> l.stage().equals("crawler") && l.url() != null));
-  }
-
-  static <V> List<V> readAll(
-      KafkaSettings kafka, String topic, Topic<String, V> type, int expected) {
-    var values = new ArrayList<V>();
-    try (var consumer =
-        new KafkaConsumer<String, byte[]>(
-            KafkaClients.consumer(kafka, "reader-" + System.nanoTime(), "it-reader"))) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (values.size() < expected && System.currentTimeMillis() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(r -> values.add(type.valueSerde().fromBytes(r.value())));
-      }
-      // Anything beyond what was expected would be a duplicate: give it a moment to show up.
-      consumer
-          .poll(Duration.ofMillis(500))
-          .forEach(r -> values.add(type.valueSerde().fromBytes(r.value())));
-    }
-    return values;
   }
 }

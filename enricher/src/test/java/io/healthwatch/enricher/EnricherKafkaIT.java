@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.kafka.TopicReader;
 import io.healthwatch.contracts.message.ArticleStatus;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.ReasonCode;
@@ -15,12 +16,10 @@ import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -164,25 +163,6 @@ class EnricherKafkaIT {
   }
 
   private static <V> List<V> read(EnricherConfig config, String topic, Topic<String, V> type) {
-    var values = new ArrayList<V>();
-    var props = KafkaClients.consumer(config.kafka(), "unused", "it-reader");
-    props.remove("group.id");
-    try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var ends = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-          && System.currentTimeMillis() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(100))
-            .forEach(r -> values.add(type.valueSerde().fromBytes(r.value())));
-      }
-    }
-    return values;
+    return TopicReader.readAll(config.kafka(), topic, type, Duration.ofSeconds(10));
   }
 }

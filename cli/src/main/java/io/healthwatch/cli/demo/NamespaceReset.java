@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** Removes everything of one namespace, so the demo starts from nothing each time. */
@@ -27,6 +28,22 @@ final class NamespaceReset {
     this.openSearch = openSearch;
   }
 
+  /**
+   * A stopped member lingers in its group until its session times out (Streams does not always
+   * leave on close); removing it lets the group be deleted now.
+   */
+  private static void removeMembers(Admin admin, String group)
+      throws InterruptedException, TimeoutException {
+    try {
+      admin
+          .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // An empty group has no member to remove.
+    }
+  }
+
   void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
     String prefix = namespace + ".";
     try (var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo-reset"))) {
@@ -35,6 +52,9 @@ final class NamespaceReset {
               .map(ConsumerGroupListing::groupId)
               .filter(g -> g.startsWith(prefix))
               .collect(Collectors.toSet());
+      for (String group : groups) {
+        removeMembers(admin, group);
+      }
       if (!groups.isEmpty()) {
         admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
       }

@@ -33,8 +33,8 @@ final class ProgressLine {
     String line =
         String.format(
             "crawler %s: %d published, %d dead-lettered | enricher: %d in, %d tagged, %d updated,"
-                + " %d duplicates, %d dead-lettered, lag %d | indexer: %d consumed, %d indexed,"
-                + " %d dead-lettered, lag %d",
+                + " %d duplicates, %d dead-lettered, lag %s | indexer: %d consumed, %d indexed,"
+                + " %d dead-lettered, lag %s",
             crawlerDone ? "done" : "running",
             Math.max(discovered, n("crawler", "healthwatch_crawler_articles_published")),
             n("crawler", "healthwatch_crawler_dead_letters"),
@@ -43,11 +43,11 @@ final class ProgressLine {
             n("enricher", "healthwatch_enricher_records_out", "updated"),
             n("enricher", "healthwatch_enricher_records_out", "duplicate"),
             n("enricher", "healthwatch_enricher_dead_letters"),
-            enricherLag,
+            lag(enricherLag),
             n("indexer", "healthwatch_indexer_records_consumed"),
             n("indexer", "healthwatch_indexer_documents_indexed"),
             n("indexer", "healthwatch_indexer_dead_letters"),
-            indexerLag);
+            lag(indexerLag));
     if (!line.equals(previous)) {
       out.println("  " + line);
       previous = line;
@@ -56,6 +56,10 @@ final class ProgressLine {
 
   void finish() {
     out.println("  pipeline idle: every stage has committed all it consumed");
+  }
+
+  private static String lag(long lag) {
+    return lag < 0 ? "n/a" : Long.toString(lag);
   }
 
   private long n(String service, String metric) {

@@ -2,9 +2,6 @@ package io.healthwatch.contracts.kafka;
 
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.topic.Topics;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -34,13 +31,6 @@ public final class DeadLetterPublisher {
         letter.message());
     var record =
         new ProducerRecord<>(topic, letter.key(), Topics.DEAD_LETTER.valueSerde().toBytes(letter));
-    try {
-      producer.send(record).get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new NotAcknowledgedException("dead letter not acknowledged by the broker: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NotAcknowledgedException("interrupted while writing a dead letter", e);
-    }
+    AcknowledgedSend.send(producer, record, "dead letter");
   }
 }

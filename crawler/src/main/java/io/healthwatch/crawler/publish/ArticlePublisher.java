@@ -1,13 +1,10 @@
 package io.healthwatch.crawler.publish;
 
+import io.healthwatch.contracts.kafka.AcknowledgedSend;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
-import io.healthwatch.contracts.kafka.NotAcknowledgedException;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.topic.Topics;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -29,14 +26,7 @@ public final class ArticlePublisher {
   public void publish(DiscoveredArticle article) {
     var record =
         new ProducerRecord<>(topic, article.id(), Topics.DISCOVERED.valueSerde().toBytes(article));
-    try {
-      producer.send(record).get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new NotAcknowledgedException("article not acknowledged by the broker: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NotAcknowledgedException("interrupted while publishing", e);
-    }
+    AcknowledgedSend.send(producer, record, "article");
   }
 
   public void deadLetter(DeadLetter letter) {

@@ -83,20 +83,7 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       // The earlier copy is the original: it takes over as primary with the old one's reprints.
       var reprints = new LinkedHashSet<>(match.reprints());
       reprints.add(match.id());
-      var primary =
-          new TaggedArticle(
-              incoming.schemaVersion(),
-              incoming.id(),
-              1,
-              ArticleStatus.PRIMARY,
-              incoming.article(),
-              incoming.window(),
-              incoming.entities(),
-              incoming.topics(),
-              incoming.relevance(),
-              incoming.relevant(),
-              incoming.dedup(),
-              List.copyOf(reprints));
+      var primary = incoming.withReprints(List.copyOf(reprints)).withRevision(1);
       var demoted = match.asDuplicateOf(primary.id(), reason);
       store(primary, fingerprint);
       articles.put(demoted.id(), demoted);

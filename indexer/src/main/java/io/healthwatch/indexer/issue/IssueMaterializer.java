@@ -17,6 +17,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,22 +106,7 @@ public final class IssueMaterializer {
             s ->
                 s.index(Indices.ARTICLES.alias(namespace))
                     .size(0)
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("status")
-                                                            .value(FieldValue.of("PRIMARY"))))
-                                        .filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("relevant")
-                                                            .value(FieldValue.of(true))))))
+                    .query(candidates(null))
                     .aggregations("windows", a -> a.terms(t -> t.field("window.end").size(10_000))),
             ArticleDocument.class);
     var ends = new ArrayList<LocalDate>();
@@ -137,30 +123,7 @@ public final class IssueMaterializer {
             s ->
                 s.index(Indices.ARTICLES.alias(namespace))
                     .size(settings.articles())
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("window.end")
-                                                            .value(
-                                                                FieldValue.of(
-                                                                    windowEnd.toString()))))
-                                        .filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("status")
-                                                            .value(FieldValue.of("PRIMARY"))))
-                                        .filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("relevant")
-                                                            .value(FieldValue.of(true))))))
+                    .query(candidates(windowEnd))
                     .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
             ArticleDocument.class);
@@ -169,6 +132,21 @@ public final class IssueMaterializer {
         .map(Hit::source)
         .sorted(Comparator.comparing(ArticleDocument::publishedAt))
         .toList();
+  }
+
+  /** Primary, relevant articles (of one week, when given): the candidates of an issue. */
+  private static Query candidates(LocalDate windowEnd) {
+    var filters = new ArrayList<Query>();
+    filters.add(term("status", FieldValue.of("PRIMARY")));
+    filters.add(term("relevant", FieldValue.of(true)));
+    if (windowEnd != null) {
+      filters.add(term("window.end", FieldValue.of(windowEnd.toString())));
+    }
+    return Query.of(q -> q.bool(b -> b.filter(filters)));
+  }
+
+  private static Query term(String field, FieldValue value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(value)));
   }
 
   /** Only the field numbering needs, not whole issues with their text. */

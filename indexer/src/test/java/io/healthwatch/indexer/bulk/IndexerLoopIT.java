@@ -9,6 +9,7 @@ import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.kafka.TopicReader;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.Entity;
 import io.healthwatch.contracts.message.ReasonCode;
@@ -26,7 +27,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -208,17 +208,10 @@ class IndexerLoopIT {
   }
 
   private static List<DeadLetter> readDeadLetters(KafkaSettings kafka, String ns, int expected) {
-    var letters = new ArrayList<DeadLetter>();
-    try (var consumer =
-        new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, ns + "-reader", "it"))) {
-      consumer.subscribe(List.of(Topics.DEAD_LETTER.name(ns)));
-      long deadline = System.currentTimeMillis() + 15_000;
-      while (letters.size() < expected && System.currentTimeMillis() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(r -> letters.add(Topics.DEAD_LETTER.valueSerde().fromBytes(r.value())));
-      }
-    }
+    var letters =
+        TopicReader.readAll(
+            kafka, Topics.DEAD_LETTER.name(ns), Topics.DEAD_LETTER, Duration.ofSeconds(15));
+    assertEquals(expected, letters.size(), "dead letters: " + letters);
     return letters;
   }
 }

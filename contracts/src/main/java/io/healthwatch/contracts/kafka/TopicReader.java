@@ -1,0 +1,50 @@
+package io.healthwatch.contracts.kafka;
+
+import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.topic.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads a whole topic once, from the beginning to the end it has now, without a consumer group: for
+ * reports (the demo's dead letters) and for tests. Committed records only.
+ */
+public final class TopicReader {
+  private TopicReader() {}
+
+  /**
+   * @param namespacedTopic the topic's name in its namespace
+   * @throws IllegalStateException when the end is not reached within the timeout
+   */
+  public static <V> List<V> readAll(
+      KafkaSettings kafka, String namespacedTopic, Topic<String, V> type, Duration timeout) {
+    var props = KafkaClients.consumer(kafka, "unused", "healthwatch-topic-reader");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    var values = new ArrayList<V>();
+    try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(namespacedTopic, timeout).stream()
+              .map(p -> new TopicPartition(namespacedTopic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "could not read " + namespacedTopic + " to its end within " + timeout);
+        }
+        consumer
+            .poll(Duration.ofMillis(100))
+            .forEach(r -> values.add(type.valueSerde().fromBytes(r.value())));
+      }
+    }
+    return values;
+  }
+}
