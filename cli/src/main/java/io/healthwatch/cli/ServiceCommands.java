@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
-/** Runs one service in the foreground with its own arguments, as its jar would. */
+/**
+ * Runs one service in the foreground with its own arguments, as its jar would: every argument is
+ * passed through, and the service itself says which it does not know.
+ */
 final class ServiceCommands {
   private ServiceCommands() {}
 
@@ -17,8 +20,7 @@ final class ServiceCommands {
       name = "crawler",
       description = "Run the crawler (args: [--config F] [--set k=v]... [--once]).")
   static final class Crawler implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> args = new ArrayList<>();
+    @Unmatched List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -29,8 +31,7 @@ final class ServiceCommands {
 
   @Command(name = "enricher", description = "Run the enricher (args: [--config F] [--set k=v]...).")
   static final class Enricher implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> args = new ArrayList<>();
+    @Unmatched List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -41,8 +42,7 @@ final class ServiceCommands {
 
   @Command(name = "indexer", description = "Run the indexer (args: [--config F] [--set k=v]...).")
   static final class Indexer implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> args = new ArrayList<>();
+    @Unmatched List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {

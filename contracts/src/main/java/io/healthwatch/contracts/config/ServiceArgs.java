@@ -40,7 +40,7 @@ public final class ServiceArgs {
           String pair = value(service, argv, ++i, arg);
           int eq = pair.indexOf('=');
           if (eq <= 0) {
-            throw new ConfigException(service + ": --set takes key=value, got '" + pair + "'");
+            throw new ConfigException("--set takes key=value, got '" + pair + "'");
           }
           overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
@@ -68,7 +68,7 @@ public final class ServiceArgs {
 
   private static String value(String service, String[] argv, int index, String option) {
     if (index >= argv.length) {
-      throw new ConfigException(service + ": " + option + " needs a value");
+      throw new ConfigException(option + " needs a value");
     }
     return argv[index];
   }
