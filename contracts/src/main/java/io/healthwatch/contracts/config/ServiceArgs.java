@@ -47,8 +47,7 @@ public final class ServiceArgs {
         default -> {
           if (!known.contains(arg)) {
             throw new ConfigException(
-                service
-                    + ": unknown argument '"
+                "unknown argument '"
                     + arg
                     + "'; usage: "
                     + service
