@@ -1,0 +1,36 @@
+package io.healthwatch.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code scripts/bench extraction [DATA_DIR]}: extraction quality and speed. DATA_DIR defaults to
+ * the shared extraction data next to the checkout ({@code ../shared/extraction}); when it is absent
+ * only the demo sites are measured, and the run says so.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || !args[0].equals("extraction")) {
+      System.err.println("usage: bench extraction [DATA_DIR]");
+      System.exit(2);
+    }
+    Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+    Path data =
+        args.length > 1 ? Path.of(args[1]) : home.resolveSibling("shared").resolve("extraction");
+    if (!Files.isDirectory(data)) {
+      System.out.println(
+          "shared extraction data not found at "
+              + data
+              + ": skipping those sets, measuring the demo sites only");
+    }
+    var sets = GoldSets.load(data);
+    System.out.println("== extraction quality (" + data + ")");
+    ExtractionBench.run(sets, System.out);
+    System.out.println();
+    System.out.println("== extraction speed, one thread, all pages above");
+    ExtractionSpeedBench.run(sets.values().stream().flatMap(List::stream).toList(), System.out);
+  }
+}

@@ -1,0 +1,91 @@
+package io.healthwatch.benchmarks;
+
+import io.healthwatch.crawler.extract.ChineseDateParser;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Extraction quality per set, healthwatch and Readability4J side by side: body precision, recall
+ * and F1 by the shingle metric, publish day accuracy where the gold has a date, title exact match
+ * where the gold has a title.
+ */
+final class ExtractionBench {
+  private static final ChineseDateParser DATES = new ChineseDateParser(ZoneId.of("Asia/Shanghai"));
+
+  private ExtractionBench() {}
+
+  static void run(Map<String, List<GoldPage>> sets, PrintStream out) {
+    var candidates = List.of(Extractors.healthwatch(), Extractors.readability4j());
+    out.printf(
+        "%-16s %-14s %5s  %7s %7s %7s  %-12s %-12s%n",
+        "set", "extractor", "pages", "body-P", "body-R", "body-F1", "date(day)", "title");
+    for (var set : sets.entrySet()) {
+      for (var candidate : candidates) {
+        var score = new ShingleScore();
+        int dated = 0;
+        int datesRight = 0;
+        int titled = 0;
+        int titlesRight = 0;
+        for (GoldPage page : set.getValue()) {
+          Extractors.Result result;
+          try {
+            result = candidate.extract(page);
+          } catch (RuntimeException e) {
+            result = new Extractors.Result(null, null, null);
+          }
+          if (page.body() != null) {
+            score.add(page.body(), result.body());
+          }
+          if (page.publishedAt() != null) {
+            dated++;
+            Optional<LocalDate> gold = day(page.publishedAt());
+            if (gold.isPresent() && gold.equals(day(result.publishedAt()))) {
+              datesRight++;
+            }
+          }
+          if (page.title() != null) {
+            titled++;
+            if (page.title()
+                .strip()
+                .equals(result.title() == null ? null : result.title().strip())) {
+              titlesRight++;
+            }
+          }
+        }
+        out.printf(
+            "%-16s %-14s %5d  %7.3f %7.3f %7.3f  %-12s %-12s%n",
+            set.getKey(),
+            candidate.name(),
+            set.getValue().size(),
+            score.precision(),
+            score.recall(),
+            score.f1(),
+            ratio(datesRight, dated, candidate.name().equals("readability4j")),
+            ratio(titlesRight, titled, false));
+      }
+    }
+  }
+
+  private static String ratio(int right, int total, boolean unsupported) {
+    if (unsupported) {
+      return "n/a";
+    }
+    return total == 0 ? "-" : String.format("%.3f (%d)", (double) right / total, total);
+  }
+
+  private static Optional<LocalDate> day(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toLocalDate());
+    } catch (RuntimeException notIso) {
+      return DATES.parseValue(value).map(OffsetDateTime::toLocalDate);
+    }
+  }
+}
