@@ -4,29 +4,50 @@ import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
 
 /**
- * A generic extractor for news article pages: no per-site rules. The body is the element whose
- * paragraphs hold the most text with the fewest links; title, time, source and author come from
- * metadata first, then from the text around the body.
+ * A generic extractor for news article pages, with no per-site rules: the body is what {@link
+ * ContentScorer} finds; title, time, source and author come from metadata first, then from the text
+ * around the body, nearest first. The page is only read, never changed.
  */
 public final class ArticleExtractor {
-  /** Class or id words of page furniture that never holds the article. */
-  private static final Pattern BOILERPLATE =
+  private static final Set<String> NEVER_CONTENT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "iframe",
+          "form",
+          "nav",
+          "footer",
+          "aside",
+          "select",
+          "button",
+          "textarea",
+          "svg",
+          "head",
+          "template",
+          "object",
+          "embed",
+          "input",
+          "label");
+  private static final Pattern UNLIKELY =
       Pattern.compile(
-          "(?i)(^|[\\s_-])(nav|navbar|menu|topbar|header|footer|foot|share|share-bar|bottom-share|"
-              + "related|recommend|comment|comments|crumb|breadcrumb|sidebar|aside|ad|ads|advert|"
-              + "copyright|pages|pagination|hot|rank|banmian|editor|author)([\\s_-]|$)");
-
+          "(?i)(^|[\\s_-])(nav|navbar|menu|topbar|footer|foot|share|share-bar|bottom-share|related|"
+              + "recommend|comment|comments|crumb|breadcrumb|sidebar|aside|ad|ads|advert|copyright|"
+              + "pages|pagination|hot|rank|banmian|editor|author|left_name|adInContent|social|"
+              + "subscribe|login|popup|modal|cookie|newsletter|byline|dateline|caption-credit)([\\s_-]|$)");
   private static final Pattern SOURCE =
       Pattern.compile(
           "来源[：:]\\s*([\\p{IsHan}A-Za-z0-9·（）()]{2,24}?)(?=\\s|$|[　|丨，,。]|作者|编辑|记者|责任)");
@@ -43,8 +64,13 @@ public final class ArticleExtractor {
     "publish-date",
     "datePublished",
     "date",
-    "dc.date.issued"
+    "dc.date.issued",
+    "DC.date.issued",
+    "publishtime"
   };
+
+  /** How many text nodes before the body a publish date is looked for in. */
+  private static final int DATE_LOOKBACK = 60;
 
   private final ChineseDateParser dates;
 
@@ -53,21 +79,40 @@ public final class ArticleExtractor {
   }
 
   public Extraction extract(Document page) {
-    String canonical = canonical(page);
-    String title = title(page);
-    Document work = page.clone();
-    work.select("script, style, noscript, iframe, form, nav, footer, aside, header, select, button")
-        .remove();
-    removeBoilerplate(work);
-    Element container = bestContainer(work);
-    List<String> paragraphs = container == null ? List.of() : paragraphs(container);
-    String body = String.join("\n\n", paragraphs);
-    String around = textAround(page, paragraphs);
-    OffsetDateTime published = metaDate(page).or(() -> dates.find(around)).orElse(null);
-    String source = match(SOURCE, around);
-    String author = match(AUTHOR, around);
+    Element body = page.body();
+    if (body == null) {
+      return new Extraction(
+          title(page), metaDate(page).orElse(null), null, null, null, canonical(page));
+    }
+    var stats = new NodeStats(body);
+    List<Element> content = ContentScorer.contentOf(body, stats);
+    List<String> paragraphs = BlockText.paragraphs(content, stats);
+    String text = String.join("\n\n", paragraphs);
+    var around = Around.of(body, content);
+    OffsetDateTime published = metaDate(page).or(() -> dateNear(around)).orElse(null);
+    String source = match(SOURCE, around.joined());
+    String author = match(AUTHOR, around.joined());
     return new Extraction(
-        title, published, source, author, body.isBlank() ? null : body, canonical);
+        title(page), published, source, author, text.isBlank() ? null : text, canonical(page));
+  }
+
+  /** Elements that never hold article text, by tag or by class and id. */
+  static boolean isExcluded(Element element) {
+    if (NEVER_CONTENT.contains(element.normalName())) {
+      return true;
+    }
+    String marks = element.className() + " " + element.id();
+    return marks.length() > 1
+        && UNLIKELY.matcher(marks).find()
+        && ContentScorer.classWeight(element) <= 0;
+  }
+
+  static boolean isInvisible(Element element) {
+    if (element.hasAttr("hidden")) {
+      return true;
+    }
+    String style = element.attr("style");
+    return !style.isEmpty() && style.replace(" ", "").toLowerCase().contains("display:none");
   }
 
   private static String canonical(Document page) {
@@ -78,21 +123,21 @@ public final class ArticleExtractor {
   private static String title(Document page) {
     String og = meta(page, "og:title");
     if (og != null && !og.isBlank()) {
-      return clean(og);
+      return BlockText.normalize(og);
     }
     String documentTitle = page.title();
     for (Element heading : page.select("h1, h2")) {
-      String text = clean(heading.text());
+      String text = BlockText.normalize(heading.text());
       if (text.length() >= 4 && (documentTitle.contains(text) || documentTitle.isBlank())) {
         return text;
       }
     }
     Element h1 = page.selectFirst("h1");
-    if (h1 != null && clean(h1.text()).length() >= 4) {
-      return clean(h1.text());
+    if (h1 != null && BlockText.normalize(h1.text()).length() >= 4) {
+      return BlockText.normalize(h1.text());
     }
     String stripped = TITLE_SUFFIX.matcher(documentTitle).replaceFirst("");
-    return stripped.isBlank() ? null : clean(stripped);
+    return stripped.isBlank() ? null : BlockText.normalize(stripped);
   }
 
   private Optional<OffsetDateTime> metaDate(Document page) {
@@ -115,6 +160,29 @@ public final class ArticleExtractor {
     return time == null ? Optional.empty() : dates.parseValue(time.attr("datetime"));
   }
 
+  /**
+   * The publish date is written close to the body: look backwards from the body's start first (a
+   * portal's header may show today's date further up), then after the body, then anywhere.
+   */
+  private Optional<OffsetDateTime> dateNear(Around around) {
+    List<String> before = around.before();
+    for (int i = before.size() - 1; i >= Math.max(0, before.size() - DATE_LOOKBACK); i--) {
+      // Join with the next node: "2024年5月14日" may be split over elements.
+      String window = i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i);
+      Optional<OffsetDateTime> found = dates.find(window);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    for (String text : around.after()) {
+      Optional<OffsetDateTime> found = dates.find(text);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return dates.find(around.joined());
+  }
+
   private static String meta(Document page, String name) {
     Element meta =
         page.selectFirst(
@@ -122,111 +190,56 @@ public final class ArticleExtractor {
     return meta == null ? null : meta.attr("content");
   }
 
-  private static void removeBoilerplate(Document work) {
-    for (Element element : work.body() == null ? new Elements() : work.body().select("*")) {
-      String marks = element.className() + " " + element.id();
-      if (element.parent() != null && BOILERPLATE.matcher(marks).find()) {
-        element.remove();
-      }
-    }
-  }
-
-  /** The element whose own paragraphs carry the most text, discounted by the share of link text. */
-  private static Element bestContainer(Document work) {
-    Element best = null;
-    double bestScore = 0;
-    for (Element p : work.select("p, founder-content > *, div > br")) {
-      Element parent = p.parent();
-      if (parent == null) {
-        continue;
-      }
-      double score = score(parent);
-      if (score > bestScore) {
-        bestScore = score;
-        best = parent;
-      }
-    }
-    if (best == null && work.body() != null) {
-      // Pages that put text in divs without <p>: the div with the most own text.
-      for (Element div : work.body().select("div, td, article, section")) {
-        double score = div.ownText().length();
-        if (score > bestScore) {
-          bestScore = score;
-          best = div;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static double score(Element container) {
-    int text = 0;
-    int links = 0;
-    for (Element child : container.children()) {
-      if (child.normalName().equals("p")) {
-        text += child.text().length();
-        links += child.select("a").text().length();
-      }
-    }
-    text += container.ownText().length();
-    return text == 0 ? 0 : text * (1.0 - (double) links / text);
-  }
-
-  private static List<String> paragraphs(Element container) {
-    var out = new ArrayList<String>();
-    var blocks = container.select("p");
-    if (blocks.isEmpty()) {
-      blocks = new Elements(container);
-    }
-    for (Element block : blocks) {
-      String text = normalizeSpace(block.text());
-      int linkText = block.select("a").text().length();
-      boolean mostlyLinks = linkText > 0 && linkText * 2 >= text.length();
-      if (!text.isEmpty() && !mostlyLinks) {
-        out.add(text);
-      }
-    }
-    return out;
-  }
-
-  /** The page text outside the body: where bylines, sources and dates are written. */
-  private static String textAround(Document page, List<String> paragraphs) {
-    if (page.body() == null) {
-      return "";
-    }
-    var skip = new java.util.HashSet<>(paragraphs);
-    var text = new StringBuilder();
-    // Text nodes joined with a line break: adjacent elements ("新华网</span><a>分享") stay apart.
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (node instanceof TextNode textNode
-              && !(node.parent() instanceof Element parent
-                  && (parent.normalName().equals("script")
-                      || parent.normalName().equals("style")))) {
-            String t = normalizeSpace(textNode.text());
-            if (!t.isEmpty()) {
-              text.append(t).append('\n');
-            }
-          }
-        },
-        page.body());
-    String around = text.toString();
-    for (String paragraph : skip) {
-      around = around.replace(paragraph, " ");
-    }
-    return around;
-  }
-
   private static String match(Pattern pattern, String text) {
     Matcher matcher = pattern.matcher(text);
     return matcher.find() ? matcher.group(1).trim() : null;
   }
 
-  private static String clean(String title) {
-    return normalizeSpace(title);
-  }
+  /** The page's text outside the body, split at the body: where bylines and dates are written. */
+  private record Around(List<String> before, List<String> after) {
+    static Around of(Element root, List<Element> content) {
+      Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+      skip.addAll(content);
+      var before = new ArrayList<String>();
+      var after = new ArrayList<String>();
+      boolean[] seenContent = {content.isEmpty()};
+      walk(root, skip, before, after, seenContent);
+      return new Around(before, after);
+    }
 
-  private static String normalizeSpace(String text) {
-    return text.replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ").trim();
+    private static void walk(
+        Node node,
+        Set<Element> skip,
+        List<String> before,
+        List<String> after,
+        boolean[] seenContent) {
+      if (node instanceof TextNode text) {
+        String t = BlockText.normalize(text.getWholeText());
+        if (!t.isEmpty()) {
+          (seenContent[0] ? after : before).add(t);
+        }
+        return;
+      }
+      if (!(node instanceof Element element)) {
+        return;
+      }
+      if (skip.contains(element)) {
+        seenContent[0] = true;
+        return;
+      }
+      String name = element.normalName();
+      if (name.equals("script") || name.equals("style") || name.equals("noscript")) {
+        return;
+      }
+      for (Node child : element.childNodes()) {
+        walk(child, skip, before, after, seenContent);
+      }
+    }
+
+    String joined() {
+      var all = new ArrayList<>(before);
+      all.addAll(after);
+      return String.join("\n", all);
+    }
   }
 }

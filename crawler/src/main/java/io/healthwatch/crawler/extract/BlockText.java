@@ -1,0 +1,121 @@
+package io.healthwatch.crawler.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Renders content elements to paragraphs: block elements and line breaks end a paragraph, inline
+ * text joins; furniture inside the content (link lists, share bars, hidden parts) is left out.
+ */
+final class BlockText {
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "br",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dt",
+          "dd",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "tr",
+          "table",
+          "blockquote",
+          "pre",
+          "section",
+          "article",
+          "figure",
+          "figcaption",
+          "hr",
+          "center",
+          "td",
+          "th",
+          "header",
+          "footer",
+          "main");
+
+  private final NodeStats stats;
+  private final List<String> paragraphs = new ArrayList<>();
+  private StringBuilder current = new StringBuilder();
+
+  private BlockText(NodeStats stats) {
+    this.stats = stats;
+  }
+
+  static List<String> paragraphs(List<Element> content, NodeStats stats) {
+    var renderer = new BlockText(stats);
+    for (Element element : content) {
+      renderer.render(element);
+      renderer.endParagraph();
+    }
+    return renderer.paragraphs;
+  }
+
+  private void render(Node node) {
+    if (node instanceof TextNode text) {
+      current.append(text.getWholeText());
+      return;
+    }
+    if (!(node instanceof Element element) || skip(element)) {
+      return;
+    }
+    boolean block = BLOCKS.contains(element.normalName());
+    if (block) {
+      endParagraph();
+    }
+    for (Node child : element.childNodes()) {
+      render(child);
+    }
+    if (block) {
+      endParagraph();
+    }
+  }
+
+  private boolean skip(Element element) {
+    if (ArticleExtractor.isExcluded(element) || ArticleExtractor.isInvisible(element)) {
+      return true;
+    }
+    String name = element.normalName();
+    boolean list =
+        name.equals("ul") || name.equals("ol") || name.equals("table") || name.equals("div");
+    // Lists of links (related articles, navigation) inside the content are not part of the text.
+    return list && stats.linkDensity(element) > 0.5 && stats.text(element) > 0;
+  }
+
+  private void endParagraph() {
+    String text = normalize(current);
+    if (!text.isEmpty()) {
+      paragraphs.add(text);
+    }
+    current = new StringBuilder();
+  }
+
+  static String normalize(CharSequence text) {
+    var out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,165 @@
+package io.healthwatch.crawler.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the elements that hold an article's text, with no per-site rules: every paragraph-like
+ * block votes for its parent (and, less, its grandparent) by its length and punctuation; class and
+ * id words that mean "content" or "furniture" weigh in; link-heavy candidates lose; the best
+ * candidate is taken with those of its siblings that look like more of the same text.
+ */
+final class ContentScorer {
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "(?i)article|body|content|entry|main|page|post|text|story|detail|zw|TRS_Editor|con_|ozoom|news_txt|artical|neirong");
+  private static final Pattern NEGATIVE =
+      Pattern.compile(
+          "(?i)comment|footer|footnote|masthead|meta|outbrain|promo|related|recommend|scroll|share|"
+              + "shopping|sidebar|sponsor|tags|tool|widget|subscribe|newsletter|login|breadcrumb|crumb|"
+              + "pagination|pager|hot|rank|banner|menu|nav|copyright|advert|\\bad\\b|ads|editor|keyword|xgxw|xgwz");
+  private static final int MIN_PARAGRAPH = 20;
+
+  private ContentScorer() {}
+
+  /** Candidate blocks of text and their score, plus the chosen content elements in page order. */
+  static List<Element> contentOf(Element body, NodeStats stats) {
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (Element block : body.select("p, pre, td, blockquote, div, section, article, font")) {
+      if (ArticleExtractor.isExcluded(block) || !isParagraph(block, stats)) {
+        continue;
+      }
+      boolean whole = isTextBlock(block);
+      String text = whole ? block.text() : block.ownText();
+      int length = whole ? stats.text(block) : NodeStats.visibleLength(text);
+      double score = 1 + punctuation(text) + Math.min(length / 100, 3);
+      Element parent = block.parent();
+      for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
+        if (parent.normalName().equals("body") || parent.normalName().equals("html")) {
+          break;
+        }
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        scores.merge(
+            parent, initial(parent) + score / divider, (old, add) -> old + score / divider);
+      }
+    }
+    Element top = null;
+    double topScore = 0;
+    for (var entry : scores.entrySet()) {
+      double finalScore = entry.getValue() * (1 - stats.linkDensity(entry.getKey()));
+      entry.setValue(finalScore);
+      if (finalScore > topScore) {
+        topScore = finalScore;
+        top = entry.getKey();
+      }
+    }
+    if (top == null) {
+      return List.of();
+    }
+    return withSiblings(top, topScore, scores, stats);
+  }
+
+  private static List<Element> withSiblings(
+      Element top, double topScore, Map<Element, Double> scores, NodeStats stats) {
+    var chosen = new ArrayList<Element>();
+    Element parent = top.parent();
+    if (parent == null) {
+      return List.of(top);
+    }
+    double threshold = Math.max(10, topScore * 0.2);
+    for (Element sibling : parent.children()) {
+      if (sibling == top) {
+        chosen.add(sibling);
+        continue;
+      }
+      if (ArticleExtractor.isExcluded(sibling)) {
+        continue;
+      }
+      double bonus = sameClass(sibling, top) ? topScore * 0.2 : 0;
+      double score = scores.getOrDefault(sibling, 0.0) + bonus;
+      int length = stats.text(sibling);
+      double links = stats.linkDensity(sibling);
+      if (score >= threshold
+          || sibling.normalName().equals("p")
+              && (length > 80 && links < 0.25
+                  || length > 0 && links == 0 && endsSentence(sibling.text()))) {
+        chosen.add(sibling);
+      }
+    }
+    return chosen;
+  }
+
+  private static boolean sameClass(Element a, Element b) {
+    return !a.className().isEmpty() && a.className().equals(b.className());
+  }
+
+  private static boolean isTextBlock(Element block) {
+    String name = block.normalName();
+    return name.equals("p") || name.equals("pre") || name.equals("blockquote");
+  }
+
+  private static boolean isParagraph(Element block, NodeStats stats) {
+    if (isTextBlock(block)) {
+      return stats.text(block) >= MIN_PARAGRAPH;
+    }
+    if (block.normalName().equals("font")
+        && block.parent() != null
+        && block.parent().normalName().equals("p")) {
+      return false;
+    }
+    // Containers count only for the text written directly in them (pages that use <br>).
+    return ownTextLength(block) >= MIN_PARAGRAPH;
+  }
+
+  static int ownTextLength(Element element) {
+    return NodeStats.visibleLength(element.ownText());
+  }
+
+  private static double initial(Element element) {
+    double score =
+        switch (element.normalName()) {
+          case "div", "article", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "form", "ol", "ul", "dl", "dd", "dt", "li" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return score + classWeight(element);
+  }
+
+  static double classWeight(Element element) {
+    double weight = 0;
+    for (String marks : new String[] {element.className(), element.id()}) {
+      if (marks.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(marks).find()) {
+        weight -= 25;
+      }
+      if (POSITIVE.matcher(marks).find()) {
+        weight += 25;
+      }
+    }
+    return weight;
+  }
+
+  private static int punctuation(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '。' || c == '、' || c == '；' || c == ';') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean endsSentence(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && ".。!！?？”\"".indexOf(t.charAt(t.length() - 1)) >= 0;
+  }
+}
