@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code scripts/bench extraction [DATA_DIR]}: extraction quality and speed. DATA_DIR defaults to
- * the shared extraction data next to the checkout ({@code ../shared/extraction}); when it is absent
- * only the demo sites are measured, and the run says so.
+ * {@code scripts/bench extraction [DATA_DIR]}: extraction quality and speed ({@code -Dpages} via
+ * JAVA_TOOL_OPTIONS prints per-page figures instead). DATA_DIR defaults to the shared extraction
+ * data next to the checkout ({@code ../shared/extraction}); when it is absent only the demo sites
+ * are measured, and the run says so.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -27,6 +28,10 @@ public final class BenchMain {
               + ": skipping those sets, measuring the demo sites only");
     }
     var sets = GoldSets.load(data);
+    if (System.getProperty("pages") != null) {
+      ExtractionBench.perPage(sets, System.out);
+      return;
+    }
     System.out.println("== extraction quality (" + data + ")");
     ExtractionBench.run(sets, System.out);
     System.out.println();

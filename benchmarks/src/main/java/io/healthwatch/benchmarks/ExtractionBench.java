@@ -19,6 +19,29 @@ final class ExtractionBench {
 
   private ExtractionBench() {}
 
+  /** Per page: body F1 and dates, to find what kind of page an extractor gets wrong. */
+  static void perPage(Map<String, List<GoldPage>> sets, PrintStream out) {
+    var candidate = Extractors.healthwatch();
+    for (var set : sets.entrySet()) {
+      for (GoldPage page : set.getValue()) {
+        var result = candidate.extract(page);
+        var score = new ShingleScore();
+        if (page.body() != null) {
+          score.add(page.body(), result.body());
+        }
+        out.printf(
+            "%-16s %-40s F1 %.3f P %.3f R %.3f date %s / gold %s%n",
+            set.getKey(),
+            page.id(),
+            score.f1(),
+            score.precision(),
+            score.recall(),
+            day(result.publishedAt()).orElse(null),
+            day(page.publishedAt() == null ? null : page.publishedAt()).orElse(null));
+      }
+    }
+  }
+
   static void run(Map<String, List<GoldPage>> sets, PrintStream out) {
     var candidates = List.of(Extractors.healthwatch(), Extractors.readability4j());
     out.printf(

@@ -39,7 +39,7 @@ final class ContentScorer {
       double score = 1 + punctuation(text) + Math.min(length / 100, 3);
       Element parent = block.parent();
       for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
-        if (parent.normalName().equals("body") || parent.normalName().equals("html")) {
+        if (parent.normalName().equals("html")) {
           break;
         }
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
