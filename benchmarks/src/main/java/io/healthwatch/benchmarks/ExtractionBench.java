@@ -4,6 +4,7 @@ import io.healthwatch.crawler.extract.ChineseDateParser;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,16 @@ final class ExtractionBench {
           if (page.body() != null) {
             score.add(page.body(), result.body());
           }
-          if (page.publishedAt() != null) {
+          // Compared at the precision the gold gives: a day, or a month when only that is
+          // written; a gold value that is not a date at all is left out of the count.
+          Optional<LocalDate> goldDay = day(page.publishedAt());
+          Optional<YearMonth> goldMonth = month(page.publishedAt());
+          if (goldDay.isPresent()) {
             dated++;
-            Optional<LocalDate> gold = day(page.publishedAt());
-            if (gold.isPresent() && gold.equals(day(result.publishedAt()))) {
-              datesRight++;
-            }
+            datesRight += goldDay.equals(day(result.publishedAt())) ? 1 : 0;
+          } else if (goldMonth.isPresent()) {
+            dated++;
+            datesRight += goldMonth.equals(day(result.publishedAt()).map(YearMonth::from)) ? 1 : 0;
           }
           if (page.title() != null) {
             titled++;
@@ -99,6 +104,19 @@ final class ExtractionBench {
       return "n/a";
     }
     return total == 0 ? "-" : String.format("%.3f (%d)", (double) right / total, total);
+  }
+
+  private static final java.util.regex.Pattern YEAR_MONTH =
+      java.util.regex.Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})月?$");
+
+  private static Optional<YearMonth> month(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    var m = YEAR_MONTH.matcher(value.strip());
+    return m.matches()
+        ? Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        : Optional.empty();
   }
 
   private static Optional<LocalDate> day(String value) {

@@ -195,27 +195,33 @@ public final class ArticleExtractor {
     return matcher.find() ? matcher.group(1).trim() : null;
   }
 
-  /** The page's text outside the body, split at the body: where bylines and dates are written. */
-  private record Around(List<String> before, List<String> after) {
+  /**
+   * The page's text around the body, in page order: before the content elements, short lines inside
+   * them (where bylines and "posted at" lines are), and after them.
+   */
+  private record Around(List<String> before, List<String> insideShort, List<String> after) {
+    private static final int SHORT_LINE = 60;
+
     static Around of(Element root, List<Element> content) {
       Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
       skip.addAll(content);
-      var before = new ArrayList<String>();
-      var after = new ArrayList<String>();
+      var around = new Around(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       boolean[] seenContent = {content.isEmpty()};
-      walk(root, skip, before, after, seenContent);
-      return new Around(before, after);
+      around.walk(root, skip, seenContent, false);
+      return around;
     }
 
-    private static void walk(
-        Node node,
-        Set<Element> skip,
-        List<String> before,
-        List<String> after,
-        boolean[] seenContent) {
+    private void walk(Node node, Set<Element> skip, boolean[] seenContent, boolean inside) {
       if (node instanceof TextNode text) {
         String t = BlockText.normalize(text.getWholeText());
-        if (!t.isEmpty()) {
+        if (t.isEmpty()) {
+          return;
+        }
+        if (inside) {
+          if (t.length() <= SHORT_LINE) {
+            insideShort.add(t);
+          }
+        } else {
           (seenContent[0] ? after : before).add(t);
         }
         return;
@@ -223,21 +229,22 @@ public final class ArticleExtractor {
       if (!(node instanceof Element element)) {
         return;
       }
-      if (skip.contains(element)) {
-        seenContent[0] = true;
-        return;
-      }
       String name = element.normalName();
       if (name.equals("script") || name.equals("style") || name.equals("noscript")) {
         return;
       }
+      boolean content = inside || skip.contains(element);
+      if (content) {
+        seenContent[0] = true;
+      }
       for (Node child : element.childNodes()) {
-        walk(child, skip, before, after, seenContent);
+        walk(child, skip, seenContent, content);
       }
     }
 
     String joined() {
       var all = new ArrayList<>(before);
+      all.addAll(insideShort);
       all.addAll(after);
       return String.join("\n", all);
     }
