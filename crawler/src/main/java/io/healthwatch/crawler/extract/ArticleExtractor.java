@@ -102,9 +102,8 @@ public final class ArticleExtractor {
       return true;
     }
     String marks = element.className() + " " + element.id();
-    return marks.length() > 1
-        && UNLIKELY.matcher(marks).find()
-        && ContentScorer.classWeight(element) <= 0;
+    // As Readability does: furniture words exclude, unless a content word is there too.
+    return marks.length() > 1 && UNLIKELY.matcher(marks).find() && !ContentScorer.isPositive(marks);
   }
 
   static boolean isInvisible(Element element) {

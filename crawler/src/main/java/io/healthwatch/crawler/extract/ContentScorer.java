@@ -37,6 +37,10 @@ final class ContentScorer {
       String text = whole ? block.text() : block.ownText();
       int length = whole ? stats.text(block) : NodeStats.visibleLength(text);
       double score = 1 + punctuation(text) + Math.min(length / 100, 3);
+      if (!whole) {
+        // A container with text of its own (lines split by <br>) is itself a candidate.
+        scores.merge(block, initial(block) + score, Double::sum);
+      }
       Element parent = block.parent();
       for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
         if (parent.normalName().equals("html")) {
@@ -131,9 +135,15 @@ final class ContentScorer {
     return score + classWeight(element);
   }
 
+  static boolean isPositive(String marks) {
+    return POSITIVE.matcher(marks).find();
+  }
+
   static double classWeight(Element element) {
     double weight = 0;
-    for (String marks : new String[] {element.className(), element.id()}) {
+    // schema.org microdata (itemprop="articleBody") names the text outright.
+    for (String marks :
+        new String[] {element.className(), element.id(), element.attr("itemprop")}) {
       if (marks.isEmpty()) {
         continue;
       }
