@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ServicesCommand.class,
       IssueCommand.class,
       SitesCommand.class,
+      ExtractCommand.class,
+      ParseFeedCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

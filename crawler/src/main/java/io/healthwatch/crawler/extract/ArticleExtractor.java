@@ -53,8 +53,11 @@ public final class ArticleExtractor {
           "来源[：:]\\s*([\\p{IsHan}A-Za-z0-9·（）()]{2,24}?)(?=\\s|$|[　|丨，,。]|作者|编辑|记者|责任)");
   private static final Pattern AUTHOR =
       Pattern.compile("(?:作者|记者|责任编辑|编辑)[：:]\\s*([\\p{IsHan}A-Za-z·]{2,12})");
-  private static final Pattern TITLE_SUFFIX =
-      Pattern.compile("\\s*[_|｜\\-—–]+\\s*[^_|｜\\-—–]{1,20}$");
+
+  /** What separates an article's title from site and channel names in a page title. */
+  private static final Pattern TITLE_SEPARATOR =
+      Pattern.compile("\\s*(?:_+|\\||｜|\\s[-—–]+\\s)\\s*");
+
   private static final String[] DATE_META = {
     "article:published_time",
     "og:article:published_time",
@@ -135,8 +138,14 @@ public final class ArticleExtractor {
     if (h1 != null && BlockText.normalize(h1.text()).length() >= 4) {
       return BlockText.normalize(h1.text());
     }
-    String stripped = TITLE_SUFFIX.matcher(documentTitle).replaceFirst("");
-    return stripped.isBlank() ? null : BlockText.normalize(stripped);
+    // "标题_频道_网站" or "Title | Site": the article's title is the longest part.
+    String longest = "";
+    for (String part : TITLE_SEPARATOR.split(documentTitle)) {
+      if (part.length() > longest.length()) {
+        longest = part;
+      }
+    }
+    return longest.isBlank() ? null : BlockText.normalize(longest);
   }
 
   private Optional<OffsetDateTime> metaDate(Document page) {
