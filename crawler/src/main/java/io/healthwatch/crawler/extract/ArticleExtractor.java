@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -83,20 +85,31 @@ public final class ArticleExtractor {
 
   public Extraction extract(Document page) {
     Element body = page.body();
+    var metas = metas(page);
     if (body == null) {
       return new Extraction(
-          title(page), metaDate(page).orElse(null), null, null, null, canonical(page));
+          title(page, metas),
+          metaDate(page, metas).orElse(null),
+          null,
+          null,
+          null,
+          canonical(page));
     }
     var stats = new NodeStats(body);
     List<Element> content = ContentScorer.contentOf(body, stats);
     List<String> paragraphs = BlockText.paragraphs(content, stats);
     String text = String.join("\n\n", paragraphs);
     var around = Around.of(body, content);
-    OffsetDateTime published = metaDate(page).or(() -> dateNear(around)).orElse(null);
+    OffsetDateTime published = metaDate(page, metas).or(() -> dateNear(around)).orElse(null);
     String source = match(SOURCE, around.joined());
     String author = match(AUTHOR, around.joined());
     return new Extraction(
-        title(page), published, source, author, text.isBlank() ? null : text, canonical(page));
+        title(page, metas),
+        published,
+        source,
+        author,
+        text.isBlank() ? null : text,
+        canonical(page));
   }
 
   /** Elements that never hold article text, by tag or by class and id. */
@@ -122,8 +135,8 @@ public final class ArticleExtractor {
     return link == null ? null : UrlCanonicalizer.canonicalize(link.absUrl("href")).orElse(null);
   }
 
-  private static String title(Document page) {
-    String og = meta(page, "og:title");
+  private static String title(Document page, Map<String, String> metas) {
+    String og = metas.get("og:title");
     if (og != null && !og.isBlank()) {
       return BlockText.normalize(og);
     }
@@ -148,9 +161,9 @@ public final class ArticleExtractor {
     return longest.isBlank() ? null : BlockText.normalize(longest);
   }
 
-  private Optional<OffsetDateTime> metaDate(Document page) {
+  private Optional<OffsetDateTime> metaDate(Document page, Map<String, String> metas) {
     for (String name : DATE_META) {
-      Optional<OffsetDateTime> parsed = dates.parseValue(meta(page, name));
+      Optional<OffsetDateTime> parsed = dates.parseValue(metas.get(name));
       if (parsed.isPresent()) {
         return parsed;
       }
@@ -191,11 +204,19 @@ public final class ArticleExtractor {
     return dates.find(around.joined());
   }
 
-  private static String meta(Document page, String name) {
-    Element meta =
-        page.selectFirst(
-            "meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
-    return meta == null ? null : meta.attr("content");
+  /** Every meta tag's content by its name, property or itemprop: one pass, not one per lookup. */
+  private static Map<String, String> metas(Document page) {
+    var metas = new HashMap<String, String>();
+    for (Element meta : page.getElementsByTag("meta")) {
+      String content = meta.attr("content");
+      for (String key :
+          new String[] {meta.attr("property"), meta.attr("name"), meta.attr("itemprop")}) {
+        if (!key.isEmpty()) {
+          metas.putIfAbsent(key, content);
+        }
+      }
+    }
+    return metas;
   }
 
   private static String match(Pattern pattern, String text) {

@@ -34,9 +34,8 @@ final class ContentScorer {
         continue;
       }
       boolean whole = isTextBlock(block);
-      String text = whole ? block.text() : block.ownText();
-      int length = whole ? stats.text(block) : NodeStats.visibleLength(text);
-      double score = 1 + punctuation(text) + Math.min(length / 100, 3);
+      int length = whole ? stats.text(block) : stats.ownText(block);
+      double score = 1 + stats.punctuation(block, !whole) + Math.min(length / 100, 3);
       if (!whole) {
         // A container with text of its own (lines split by <br>) is itself a candidate.
         scores.merge(block, initial(block) + score, Double::sum);
@@ -116,11 +115,7 @@ final class ContentScorer {
       return false;
     }
     // Containers count only for the text written directly in them (pages that use <br>).
-    return ownTextLength(block) >= MIN_PARAGRAPH;
-  }
-
-  static int ownTextLength(Element element) {
-    return NodeStats.visibleLength(element.ownText());
+    return stats.ownText(block) >= MIN_PARAGRAPH;
   }
 
   private static double initial(Element element) {
@@ -155,17 +150,6 @@ final class ContentScorer {
       }
     }
     return weight;
-  }
-
-  private static int punctuation(String text) {
-    int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '，' || c == '。' || c == '、' || c == '；' || c == ';') {
-        count++;
-      }
-    }
-    return count;
   }
 
   private static boolean endsSentence(String text) {
