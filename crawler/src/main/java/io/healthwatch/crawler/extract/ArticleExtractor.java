@@ -74,6 +74,9 @@ public final class ArticleExtractor {
     "publishtime"
   };
 
+  private static final Pattern DATE_LABEL =
+      Pattern.compile("(?i)发布|发表|时间|日期|更新|posted|published|updated");
+
   /** How many text nodes before the body a publish date is looked for in. */
   private static final int DATE_LOOKBACK = 60;
 
@@ -186,22 +189,34 @@ public final class ArticleExtractor {
    * portal's header may show today's date further up), then after the body, then anywhere.
    */
   private Optional<OffsetDateTime> dateNear(Around around) {
+    // A date written with its time or after a label ("发布时间", "发表于") is a publish time more
+    // surely than a bare date, which may be today's date in a portal header or an event's date.
+    return dateNear(around, true)
+        .or(() -> dateNear(around, false))
+        .or(() -> dates.find(around.joined()));
+  }
+
+  private Optional<OffsetDateTime> dateNear(Around around, boolean strongOnly) {
     List<String> before = around.before();
+    var candidates = new ArrayList<String>();
     for (int i = before.size() - 1; i >= Math.max(0, before.size() - DATE_LOOKBACK); i--) {
-      // Join with the next node: "2024年5月14日" may be split over elements.
-      String window = i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i);
-      Optional<OffsetDateTime> found = dates.find(window);
-      if (found.isPresent()) {
-        return found;
-      }
+      // Joined with the next node: "2024年5月14日" may be split over elements.
+      candidates.add(i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i));
     }
-    for (String text : around.after()) {
+    candidates.addAll(around.insideShort());
+    candidates.addAll(around.after());
+    for (String text : candidates) {
       Optional<OffsetDateTime> found = dates.find(text);
-      if (found.isPresent()) {
+      if (found.isPresent() && (!strongOnly || isStrong(text, found.get()))) {
         return found;
       }
     }
-    return dates.find(around.joined());
+    return Optional.empty();
+  }
+
+  private static boolean isStrong(String text, OffsetDateTime found) {
+    return !found.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        || DATE_LABEL.matcher(text).find();
   }
 
   /** Every meta tag's content by its name, property or itemprop: one pass, not one per lookup. */
