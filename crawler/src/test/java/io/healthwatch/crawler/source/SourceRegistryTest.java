@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +94,32 @@ class SourceRegistryTest {
           - {id: a, name: B, kind: rss, entryUrls: ["http://a.cn/2"]}
         """));
     assertTrue(error.getMessage().contains("an id no other source has"), error.getMessage());
+  }
+
+  @Test
+  void shippedRegistryCoversTheReportsOutletsAndAcceptsTheirArticleLinks() {
+    var registry = SourceRegistry.load(Path.of("..", "config", "sources.yml"));
+    assertTrue(registry.sources().size() >= 15, registry.sources().size() + " sources");
+    var byName = new java.util.HashMap<String, Source>();
+    registry.sources().forEach(source -> byName.put(source.name(), source));
+    for (String outlet :
+        List.of(
+            "新华网", "光明网", "中国新闻网", "人民网", "云南网", "北京青年报", "中国科技网", "温州新闻网", "国家卫生健康委", "国家医保局")) {
+      assertTrue(byName.containsKey(outlet), "missing " + outlet);
+    }
+    // The links the seed reports cite must pass their outlet's article pattern.
+    var seeds =
+        java.util.Map.of(
+            "新华网", "http://www.xinhuanet.com/20240515/22eed04e099444d2b55475da31c1da5d/c.html",
+            "光明网", "https://tech.gmw.cn/xinxi/2024-05/20/content_37332763.htm",
+            "云南网", "https://m.yunnan.cn/system/2024/05/14/033052297.shtml",
+            "中国科技网",
+                "http://stdaily.com/index/kejixinwen/202405/460433c08ede472b876a97f4483a074e.shtml",
+            "温州新闻网", "https://news.66wz.com/system/2024/05/20/105636068.shtml",
+            "北京青年报", "https://epaper.ynet.com/html/2025-06/25/content_439850.htm?div=-1");
+    seeds.forEach(
+        (outlet, link) ->
+            assertTrue(
+                byName.get(outlet).acceptsArticleUrl(link), outlet + " pattern refuses " + link));
   }
 }
