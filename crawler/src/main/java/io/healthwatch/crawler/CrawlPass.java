@@ -157,7 +157,7 @@ public final class CrawlPass {
     }
   }
 
-  /** Fetches unless robots.txt forbids it; null for a disallowed URL. */
+  /** Fetches unless robots.txt forbids it; null for a disallowed or unchanged (304) URL. */
   private FetchedPage fetch(Source source, String url) throws FetchException, InterruptedException {
     try {
       if (respectRobots && !robots.allowed(url)) {
@@ -167,6 +167,11 @@ public final class CrawlPass {
         return null;
       }
       FetchedPage page = fetcher.fetch(url);
+      if (page.status() == 304) {
+        // Unchanged since the last fetch: nothing new to read, and nothing failed.
+        metrics.fetched(source.id(), "not_modified");
+        return null;
+      }
       metrics.fetched(source.id(), "ok");
       return page;
     } catch (FetchException e) {

@@ -26,6 +26,7 @@ public final class HttpFetcher {
   private final CrawlerConfig.Fetch config;
   private final HostThrottle throttle;
   private final HttpClient client;
+  private final Validators validators = new Validators(100_000);
 
   public HttpFetcher(CrawlerConfig.Fetch config) {
     this.config = config;
@@ -59,11 +60,20 @@ public final class HttpFetcher {
           retryAfterMillis = retryAfter(response);
           continue;
         }
+        if (status == 304) {
+          response.body().close();
+          return new FetchedPage(url, response.uri().toString(), 304, "", null, new byte[0]);
+        }
         if (status >= 300) {
           response.body().close();
           throw new FetchException(ReasonCode.HTTP_STATUS, url, "HTTP " + status);
         }
-        return page(url, response);
+        FetchedPage page = page(url, response);
+        validators.remember(
+            url,
+            response.headers().firstValue("ETag").orElse(null),
+            response.headers().firstValue("Last-Modified").orElse(null));
+        return page;
       } catch (IOException e) {
         lastReason = ReasonCode.FETCH_FAILED;
         lastProblem =
@@ -75,15 +85,24 @@ public final class HttpFetcher {
         lastReason, url, lastProblem + " (after " + (config.retries() + 1) + " attempts)");
   }
 
+  /** Conditional when the page was fetched before: an unchanged page comes back as a 304. */
   private HttpRequest request(String url) throws FetchException {
     try {
-      return HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofMillis(config.readTimeoutMillis()))
-          .header("User-Agent", config.userAgent())
-          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
-          .header("Accept-Encoding", "gzip")
-          .GET()
-          .build();
+      var builder =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofMillis(config.readTimeoutMillis()))
+              .header("User-Agent", config.userAgent())
+              .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
+              .header("Accept-Encoding", "gzip")
+              .GET();
+      Validators.Entry known = validators.get(url);
+      if (known != null && known.etag() != null) {
+        builder.header("If-None-Match", known.etag());
+      }
+      if (known != null && known.lastModified() != null) {
+        builder.header("If-Modified-Since", known.lastModified());
+      }
+      return builder.build();
     } catch (IllegalArgumentException e) {
       throw new FetchException(ReasonCode.FETCH_FAILED, url, "not a valid URL: " + e.getMessage());
     }

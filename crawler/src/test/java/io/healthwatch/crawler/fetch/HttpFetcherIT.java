@@ -76,6 +76,14 @@ class HttpFetcherIT {
           exchange.sendResponseHeaders(200, buffer.size());
           exchange.getResponseBody().write(buffer.toByteArray());
         }
+        case "/versioned" -> {
+          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+          } else {
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            send(exchange, 200, "text/html", "<p>第一版</p>");
+          }
+        }
         default -> send(exchange, 200, "text/html", "<p>ok</p>");
       }
     }
@@ -164,6 +172,16 @@ class HttpFetcherIT {
     assertFalse(robots.allowed(base + "/private/report.html"));
     assertTrue(robots.allowed(base + "/news/1.html"));
     assertEquals(1, hits.get("/robots.txt").get());
+  }
+
+  @Test
+  void secondFetchIsConditionalAndAnUnchangedPageIsA304() throws Exception {
+    var fetcher = new HttpFetcher(config);
+    assertEquals(200, fetcher.fetch(base + "/versioned").status());
+    var again = fetcher.fetch(base + "/versioned");
+    assertEquals(304, again.status());
+    assertEquals(0, again.body().length);
+    assertEquals(2, hits.get("/versioned").get());
   }
 
   @Test
