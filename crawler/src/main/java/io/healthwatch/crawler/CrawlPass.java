@@ -62,22 +62,35 @@ public final class CrawlPass {
     this.metrics = metrics;
   }
 
+  /** Reads every entry URL of a source, then each article it links to that is new to this pass. */
   public void crawl(Source source) throws InterruptedException {
     for (String entryUrl : source.entryUrls()) {
-      List<FeedItem> items;
-      try {
-        items = discover(source, entryUrl);
-      } catch (FetchException e) {
-        deadLetter(source, e.reason(), e.getMessage(), e.url());
-        continue;
-      }
-      LOG.info("source={} entry={} links={}", source.id(), entryUrl, items.size());
-      for (FeedItem item : items) {
-        if (seen.add(item.url())) {
+      for (FeedItem item : links(source, entryUrl)) {
+        if (firstTime(item.url())) {
           article(source, item);
         }
       }
     }
+  }
+
+  /**
+   * The article links of one feed or list page; a page that cannot be read is dead-lettered and
+   * yields none.
+   */
+  public List<FeedItem> links(Source source, String entryUrl) throws InterruptedException {
+    try {
+      List<FeedItem> items = discover(source, entryUrl);
+      LOG.info("source={} entry={} links={}", source.id(), entryUrl, items.size());
+      return items;
+    } catch (FetchException e) {
+      deadLetter(source, e.reason(), e.getMessage(), e.url());
+      return List.of();
+    }
+  }
+
+  /** Whether this process has not handled the article URL yet (and now has). */
+  public boolean firstTime(String articleUrl) {
+    return seen.add(articleUrl);
   }
 
   private List<FeedItem> discover(Source source, String entryUrl)
@@ -102,7 +115,8 @@ public final class CrawlPass {
     return items;
   }
 
-  private void article(Source source, FeedItem item) throws InterruptedException {
+  /** Fetches, extracts and publishes one article page, or dead-letters it with the reason. */
+  public void article(Source source, FeedItem item) throws InterruptedException {
     try {
       FetchedPage page = fetch(source, item.url());
       if (page == null) {

@@ -8,16 +8,19 @@ import io.healthwatch.contracts.ops.OpsServer;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.fetch.HttpFetcher;
 import io.healthwatch.crawler.fetch.RobotsCache;
+import io.healthwatch.crawler.frontier.FrontierWorker;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.source.SourceRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,26 +52,28 @@ public final class CrawlerMain {
         config.kafka().bootstrapServers());
 
     TopicProvisioner.ensure(
-        config.kafka(), config.namespace(), List.of(Topics.DISCOVERED, Topics.DEAD_LETTER));
+        config.kafka(),
+        config.namespace(),
+        List.of(Topics.FRONTIER, Topics.DISCOVERED, Topics.DEAD_LETTER));
     try (var ops = OpsServer.start("crawler", config.ops());
         var producer =
             new KafkaProducer<String, byte[]>(
                 KafkaClients.producer(config.kafka(), "healthwatch-crawler"))) {
       var metrics = new CrawlMetrics(ops.registry());
       var fetcher = new HttpFetcher(config.fetch());
+      var publisher = new ArticlePublisher(producer, config.namespace());
       var pass =
           new CrawlPass(
               fetcher,
               new RobotsCache(fetcher, config.fetch().userAgent()),
               config.fetch().respectRobots(),
-              new ArticlePublisher(producer, config.namespace()),
+              publisher,
               metrics);
-      ops.check("kafka-producer", () -> null);
       if (args.flag("--once")) {
         runOnce(pass, registry.sources(), config.threads());
         LOG.info("crawl finished: {} articles published", (long) metrics.publishedCount());
       } else {
-        runForever(pass, registry.sources(), config);
+        runFrontier(pass, publisher, registry, config, producer);
       }
     }
   }
@@ -94,29 +99,58 @@ public final class CrawlerMain {
     }
   }
 
-  private static void runForever(CrawlPass pass, List<Source> sources, CrawlerConfig config)
+  /**
+   * Continuous mode: {@code threads} frontier workers in the consumer group {@code
+   * healthwatch-crawler}; more processes with the same group share the hosts.
+   */
+  private static void runFrontier(
+      CrawlPass pass,
+      ArticlePublisher publisher,
+      SourceRegistry registry,
+      CrawlerConfig config,
+      KafkaProducer<String, byte[]> producer)
       throws InterruptedException {
-    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(config.threads());
-    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::shutdownNow, "crawler-shutdown"));
-    long period = TimeUnit.MINUTES.toSeconds(config.recheckMinutes());
-    for (int i = 0; i < sources.size(); i++) {
-      Source source = sources.get(i);
-      // Spread first reads over the period so all sources are not asked at once.
-      long initialDelay = period * i / Math.max(1, sources.size());
-      scheduler.scheduleWithFixedDelay(
-          () -> {
-            try {
-              pass.crawl(source);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-              LOG.error("source={} pass failed: {}", source.id(), e.toString());
-            }
-          },
-          initialDelay,
-          period,
-          TimeUnit.SECONDS);
+    String group =
+        config.namespace().isEmpty()
+            ? "healthwatch-crawler"
+            : config.namespace() + ".healthwatch-crawler";
+    var workers = new ArrayList<FrontierWorker>();
+    var threads = new ArrayList<Thread>();
+    for (int i = 0; i < config.threads(); i++) {
+      var props = KafkaClients.consumer(config.kafka(), group, "healthwatch-crawler-" + i);
+      // Each record can take seconds (politeness): small polls keep the group membership alive.
+      props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
+      var worker =
+          new FrontierWorker(
+              new KafkaConsumer<>(props),
+              producer,
+              pass,
+              publisher,
+              registry,
+              config.namespace(),
+              Duration.ofMinutes(config.recheckMinutes()),
+              Duration.ofSeconds(10));
+      workers.add(worker);
+      var thread = new Thread(worker, "frontier-" + i);
+      threads.add(thread);
+      thread.start();
     }
-    scheduler.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  workers.forEach(FrontierWorker::stop);
+                  for (Thread thread : threads) {
+                    try {
+                      thread.join(30_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                },
+                "crawler-shutdown"));
+    for (Thread thread : threads) {
+      thread.join();
+    }
   }
 }

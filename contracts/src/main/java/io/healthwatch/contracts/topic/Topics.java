@@ -2,6 +2,7 @@ package io.healthwatch.contracts.topic;
 
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.DiscoveredArticle;
+import io.healthwatch.contracts.message.FrontierUrl;
 import io.healthwatch.contracts.message.TaggedArticle;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -9,6 +10,14 @@ import org.apache.kafka.common.serialization.Serdes;
 /** Every topic of the pipeline, with its serdes: no topic name or serde is spelled elsewhere. */
 public final class Topics {
   private Topics() {}
+
+  /** Crawler to crawler: URLs to fetch, keyed by host so each host has one owner at a time. */
+  public static final Topic<String, FrontierUrl> FRONTIER =
+      new Topic<>(
+          "healthwatch.crawl.frontier.v1",
+          Serdes.String(),
+          new JsonSerde<>(FrontierUrl.class),
+          "schemas/frontier-url.v1.schema.json");
 
   /** Crawler out, enricher in: articles as extracted, keyed by article id. */
   public static final Topic<String, DiscoveredArticle> DISCOVERED =
@@ -43,6 +52,6 @@ public final class Topics {
           "schemas/dead-letter.v1.schema.json");
 
   public static List<Topic<String, ?>> all() {
-    return List.of(DISCOVERED, TAGGED, DUPLICATES, DEAD_LETTER);
+    return List.of(FRONTIER, DISCOVERED, TAGGED, DUPLICATES, DEAD_LETTER);
   }
 }

@@ -24,6 +24,8 @@ public final class DemoSites implements AutoCloseable {
   private final DemoCorpus corpus;
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final AtomicLong requests = new AtomicLong();
+  private final Map<String, AtomicLong> requestsByUrl =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private DemoSites(DemoCorpus corpus) {
     this.corpus = corpus;
@@ -70,6 +72,12 @@ public final class DemoSites implements AutoCloseable {
     return requests.get();
   }
 
+  /** How often a page was asked for: the crawler's politeness and dedup are tested on it. */
+  public long requestCount(String url) {
+    var count = requestsByUrl.get(url);
+    return count == null ? 0 : count.get();
+  }
+
   private void handle(Outlet outlet, HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     try (exchange) {
@@ -77,6 +85,7 @@ public final class DemoSites implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       String pathAndQuery = query == null ? path : path + "?" + query;
       String base = baseUrl(outlet.id());
+      requestsByUrl.computeIfAbsent(base + pathAndQuery, u -> new AtomicLong()).incrementAndGet();
       List<Article> listed = corpus.articlesOf(outlet.id());
       switch (path) {
         case "/robots.txt" ->
