@@ -180,7 +180,7 @@ public final class CrawlPass {
         LOG.info("robots.txt disallows url={}", url);
         return null;
       }
-      FetchedPage page = fetcher.fetch(url);
+      FetchedPage page = fetcher.fetch(url, respectRobots ? robots.crawlDelayMillis(url) : 0);
       if (page.status() == 304) {
         // Unchanged since the last fetch: nothing new to read, and nothing failed.
         metrics.fetched(source.id(), "not_modified");

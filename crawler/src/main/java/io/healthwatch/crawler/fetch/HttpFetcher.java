@@ -39,6 +39,15 @@ public final class HttpFetcher {
   }
 
   public FetchedPage fetch(String url) throws FetchException, InterruptedException {
+    return fetch(url, 0);
+  }
+
+  /**
+   * @param hostDelayMillis a longer delay than the configured one for this host (robots.txt
+   *     Crawl-delay), or 0
+   */
+  public FetchedPage fetch(String url, long hostDelayMillis)
+      throws FetchException, InterruptedException {
     long retryAfterMillis = 0;
     String lastProblem = null;
     ReasonCode lastReason = ReasonCode.FETCH_FAILED;
@@ -49,7 +58,7 @@ public final class HttpFetcher {
         Thread.sleep(Math.max(retryAfterMillis, backoff + jitter));
         LOG.info("retry {} of {} url={} after {}", attempt, config.retries(), url, lastProblem);
       }
-      throttle.acquire(url, 0);
+      throttle.acquire(url, hostDelayMillis);
       try {
         var response = client.send(request(url), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();

@@ -20,6 +20,7 @@ public final class RobotsCache {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
   private static final Duration TTL = Duration.ofHours(1);
 
+  private static final long MAX_CRAWL_DELAY_MILLIS = 60_000;
   private static final Duration UNREACHABLE_TTL = Duration.ofMinutes(1);
 
   /** Rules, or the reason the host's robots.txt could not be read. */
@@ -53,6 +54,20 @@ public final class RobotsCache {
           "robots.txt of the host unreadable (" + entry.failure().getMessage() + ")");
     }
     return entry.rules().isAllowed(url);
+  }
+
+  /**
+   * The host's Crawl-delay in milliseconds (capped at a minute), or 0 when robots.txt sets none or
+   * has not been read yet; call after {@link #allowed}.
+   */
+  public long crawlDelayMillis(String url) {
+    URI uri = URI.create(url);
+    Entry entry = cache.get(uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt");
+    if (entry == null || entry.rules() == null) {
+      return 0;
+    }
+    long delay = entry.rules().getCrawlDelay();
+    return delay <= 0 ? 0 : Math.min(delay, MAX_CRAWL_DELAY_MILLIS);
   }
 
   private Entry load(String robotsUrl) throws InterruptedException {

@@ -51,7 +51,11 @@ class HttpFetcherIT {
     try (exchange) {
       switch (path) {
         case "/robots.txt" ->
-            send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
+            send(
+                exchange,
+                200,
+                "text/plain",
+                "User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n");
         case "/flaky" -> send(exchange, hit < 3 ? 503 : 200, "text/html", "<p>第" + hit + "次</p>");
         case "/busy" -> {
           exchange.getResponseHeaders().set("Retry-After", "1");
@@ -182,6 +186,21 @@ class HttpFetcherIT {
     assertEquals(304, again.status());
     assertEquals(0, again.body().length);
     assertEquals(2, hits.get("/versioned").get());
+  }
+
+  @Test
+  void robotsCrawlDelayStretchesThePerHostDelay() throws Exception {
+    var fetcher = new HttpFetcher(config);
+    var robots = new RobotsCache(fetcher, config.userAgent());
+    String url = base + "/news/2.html";
+    assertTrue(robots.allowed(url));
+    assertEquals(1000, robots.crawlDelayMillis(url));
+    long started = System.nanoTime();
+    fetcher.fetch(url, robots.crawlDelayMillis(url));
+    fetcher.fetch(url, robots.crawlDelayMillis(url));
+    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(
+        elapsedMillis >= 900, "two requests within the crawl delay took " + elapsedMillis + " ms");
   }
 
   @Test
