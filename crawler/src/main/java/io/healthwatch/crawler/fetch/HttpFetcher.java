@@ -73,7 +73,20 @@ public final class HttpFetcher {
           response.body().close();
           return new FetchedPage(url, response.uri().toString(), 304, "", null, new byte[0]);
         }
-        if (status >= 300) {
+        if (status >= 300 && status < 400) {
+          // The client follows redirects itself; a redirect still standing means a loop or a
+          // chain longer than its limit.
+          response.body().close();
+          throw new FetchException(
+              ReasonCode.HTTP_STATUS,
+              url,
+              "HTTP "
+                  + status
+                  + ": redirect loop or too many redirects (last: "
+                  + response.headers().firstValue("Location").orElse("?")
+                  + ")");
+        }
+        if (status >= 400) {
           response.body().close();
           throw new FetchException(ReasonCode.HTTP_STATUS, url, "HTTP " + status);
         }

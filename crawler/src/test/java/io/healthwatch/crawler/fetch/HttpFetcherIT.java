@@ -69,6 +69,12 @@ class HttpFetcherIT {
           exchange.getResponseHeaders().set("Location", "/flaky-free");
           exchange.sendResponseHeaders(301, -1);
         }
+        case "/loop-a", "/loop-b" -> {
+          exchange
+              .getResponseHeaders()
+              .set("Location", path.equals("/loop-a") ? "/loop-b" : "/loop-a");
+          exchange.sendResponseHeaders(302, -1);
+        }
         case "/flaky-free" -> send(exchange, 200, "text/html; charset=utf-8", "<p>到了</p>");
         case "/gzip" -> {
           var buffer = new ByteArrayOutputStream();
@@ -167,6 +173,14 @@ class HttpFetcherIT {
     assertEquals(base + "/flaky-free", fetcher.fetch(base + "/moved").finalUrl());
     assertEquals(
         "<p>压缩的页面</p>", new String(fetcher.fetch(base + "/gzip").body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void redirectLoopEndsWithAClearReason() {
+    var error =
+        assertThrows(FetchException.class, () -> new HttpFetcher(config).fetch(base + "/loop-a"));
+    assertEquals(ReasonCode.HTTP_STATUS, error.reason());
+    assertTrue(error.getMessage().contains("redirect loop"), error.getMessage());
   }
 
   @Test
