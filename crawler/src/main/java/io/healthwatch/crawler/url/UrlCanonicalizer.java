@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * One place for the rules that make two spellings of an article's address one: scheme and host in
  * lower case, default ports and fragments dropped, tracking parameters removed, an empty path made
- * "/". Other query parameters are kept in order: on many Chinese news sites they select the page.
+ * "/", a trailing index page (index.html, default.aspx ...) dropped. Other query parameters are
+ * kept in order: on many Chinese news sites they select the page.
  */
 public final class UrlCanonicalizer {
   private static final Set<String> TRACKING =
@@ -28,6 +29,10 @@ public final class UrlCanonicalizer {
           "fbclid",
           "mc_cid",
           "mc_eid");
+
+  /** A directory's index page is the directory: /news/index.html is /news/. */
+  private static final java.util.regex.Pattern INDEX_PAGE =
+      java.util.regex.Pattern.compile("(?i)/(index|default)\\.(html?|shtml|php|jsp|aspx?)$");
 
   private UrlCanonicalizer() {}
 
@@ -48,6 +53,7 @@ public final class UrlCanonicalizer {
         port = -1;
       }
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      path = INDEX_PAGE.matcher(path).replaceFirst("/");
       String query = cleanQuery(uri.getRawQuery());
       var out = new StringBuilder(scheme).append("://").append(host);
       if (port != -1) {

@@ -15,7 +15,10 @@ class UrlCanonicalizerTest {
     "http://stdaily.com, http://stdaily.com/",
     "https://epaper.ynet.com/html/c.htm?div=-1&utm_source=wx&spm=1.2, https://epaper.ynet.com/html/c.htm?div=-1",
     "https://a.cn/p?from=timeline, https://a.cn/p",
-    "http://127.0.0.1:8081/a, http://127.0.0.1:8081/a"
+    "http://127.0.0.1:8081/a, http://127.0.0.1:8081/a",
+    "http://www.nhc.gov.cn/wjw/index.shtml, http://www.nhc.gov.cn/wjw/",
+    "https://a.cn/Default.aspx?id=3, https://a.cn/?id=3",
+    "https://a.cn/news/indexes.html, https://a.cn/news/indexes.html"
   })
   void spellingsOfOneAddressBecomeOne(String input, String canonical) {
     assertEquals(Optional.of(canonical), UrlCanonicalizer.canonicalize(input));
