@@ -14,8 +14,13 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("fetch")) {
+      System.out.println("== fetching from many local hosts, politeness on");
+      FetchBench.run(200, 10, 200, System.out);
+      return;
+    }
     if (args.length == 0 || !args[0].equals("extraction")) {
-      System.err.println("usage: bench extraction [DATA_DIR]");
+      System.err.println("usage: bench extraction [DATA_DIR] | bench fetch");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
