@@ -172,7 +172,7 @@ public final class HttpFetcher {
         response.uri().toString(),
         response.statusCode(),
         contentType,
-        charsetParameter(contentType),
+        charsetOf(contentType),
         body);
   }
 
@@ -191,7 +191,8 @@ public final class HttpFetcher {
         .orElse(0L);
   }
 
-  static String charsetParameter(String contentType) {
+  /** The charset parameter of a Content-Type value, or null. */
+  public static String charsetOf(String contentType) {
     for (String part : contentType.split(";")) {
       String trimmed = part.trim();
       if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {

@@ -43,6 +43,10 @@ public final class PageDecoder {
     }
     if (charset == null) {
       charset = isValidUtf8(bytes) ? StandardCharsets.UTF_8 : GB18030;
+    } else if (charset.equals(GB18030) && hasNonAscii(bytes) && isValidUtf8(bytes)) {
+      // Declared GB but valid UTF-8: Chinese text in GB encodings is practically never valid
+      // UTF-8, so the declaration is the stale one (a common CMS migration leftover).
+      charset = StandardCharsets.UTF_8;
     }
     return new String(bytes, charset);
   }
@@ -64,6 +68,15 @@ public final class PageDecoder {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return null;
     }
+  }
+
+  private static boolean hasNonAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isValidUtf8(byte[] bytes) {

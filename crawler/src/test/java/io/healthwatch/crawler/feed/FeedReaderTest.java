@@ -43,6 +43,20 @@ class FeedReaderTest {
   }
 
   @Test
+  void realFeedsMalformationsAreTolerated() throws IOException {
+    // A wrong encoding declaration (says UTF-8, bytes are GBK is not it: says GB2312, is UTF-8),
+    // an unparseable date, HTML in the description and an HTML entity XML does not know.
+    String rss =
+        "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<item><title>互联网医院&nbsp;新规</title><link>http://a.cn/1.html</link>"
+            + "<pubDate>2024年5月14日</pubDate><description><p>正文<br></description></item></channel></rss>";
+    var items = FeedReader.read(rss.getBytes(StandardCharsets.UTF_8), "text/xml", BASE);
+    assertEquals(1, items.size());
+    assertEquals("http://a.cn/1.html", items.get(0).url());
+    assertTrue(items.get(0).title().contains("新规"), items.get(0).title());
+  }
+
+  @Test
   void externalEntitiesAreNeverExpanded() {
     String xxe =
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

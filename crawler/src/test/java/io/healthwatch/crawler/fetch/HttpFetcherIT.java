@@ -36,6 +36,8 @@ class HttpFetcherIT {
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    // Concurrent handlers: a slow page must not hold up the requests behind it.
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -68,6 +70,14 @@ class HttpFetcherIT {
         case "/moved" -> {
           exchange.getResponseHeaders().set("Location", "/flaky-free");
           exchange.sendResponseHeaders(301, -1);
+        }
+        case "/slow" -> {
+          try {
+            Thread.sleep(1500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          send(exchange, 200, "text/html", "<p>too late</p>");
         }
         case "/loop-a", "/loop-b" -> {
           exchange
@@ -151,6 +161,16 @@ class HttpFetcherIT {
             FetchException.class,
             () -> new HttpFetcher(config).fetch("http://127.0.0.1:" + closedPort + "/"));
     assertEquals(ReasonCode.FETCH_FAILED, error.reason());
+  }
+
+  @Test
+  void slowHostTimesOutAndIsRetriedThenGivenUp() {
+    var impatient =
+        new HttpFetcher(new CrawlerConfig.Fetch("t/1", 1000, 300, 0, 65536, 1, 10, true));
+    var error = assertThrows(FetchException.class, () -> impatient.fetch(base + "/slow"));
+    assertEquals(ReasonCode.FETCH_FAILED, error.reason());
+    assertTrue(error.getMessage().contains("Timeout"), error.getMessage());
+    assertEquals(2, hits.get("/slow").get());
   }
 
   @Test
