@@ -8,6 +8,7 @@ import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.crawler.discover.ListPageLinks;
 import io.healthwatch.crawler.extract.ArticleExtractor;
 import io.healthwatch.crawler.extract.Extraction;
+import io.healthwatch.crawler.extract.SelectorOverrides;
 import io.healthwatch.crawler.feed.FeedItem;
 import io.healthwatch.crawler.feed.FeedReader;
 import io.healthwatch.crawler.fetch.FetchException;
@@ -19,6 +20,7 @@ import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -43,6 +45,7 @@ public final class CrawlPass {
   private final RobotsCache robots;
   private final boolean respectRobots;
   private final ArticleExtractor extractor = new ArticleExtractor(ZoneId.of("Asia/Shanghai"));
+  private final SelectorOverrides overrides = new SelectorOverrides(ZoneId.of("Asia/Shanghai"));
   private final ArticlePublisher publisher;
   private final CrawlMetrics metrics;
 
@@ -122,9 +125,13 @@ public final class CrawlPass {
       if (page == null) {
         return;
       }
-      Document document =
-          Jsoup.parse(PageDecoder.decode(page.body(), page.headerCharset()), page.finalUrl());
-      Extraction extraction = extractor.extract(document);
+      String html =
+          source.charset() != null
+              ? new String(page.body(), Charset.forName(source.charset()))
+              : PageDecoder.decode(page.body(), page.headerCharset());
+      Document document = Jsoup.parse(html, page.finalUrl());
+      Extraction extraction =
+          overrides.apply(extractor.extract(document), document, source.selectors());
       String title = extraction.title() != null ? extraction.title() : item.title();
       if (title == null || extraction.body() == null) {
         deadLetter(

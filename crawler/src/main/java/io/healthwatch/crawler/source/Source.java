@@ -2,9 +2,12 @@ package io.healthwatch.crawler.source;
 
 import io.healthwatch.contracts.config.ConfigException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * One configured source.
@@ -14,6 +17,8 @@ import java.util.regex.PatternSyntaxException;
  * @param entryUrls feeds or list pages to read
  * @param linkSelector for html-list: CSS selector of the article links
  * @param articleUrlPattern for html-list: a regex an article URL must contain a match of
+ * @param charset the charset the source's pages are in, when they declare it wrongly (optional)
+ * @param selectors CSS selectors that win over the generic extractor for this source (optional)
  */
 public record Source(
     String id,
@@ -21,7 +26,30 @@ public record Source(
     SourceKind kind,
     List<String> entryUrls,
     String linkSelector,
-    String articleUrlPattern) {
+    String articleUrlPattern,
+    String charset,
+    Selectors selectors) {
+
+  /** Per-source extraction overrides; each is a CSS selector, any may be absent. */
+  public record Selectors(String title, String date, String body, String source, String author) {
+    void validate(String key) {
+      String[][] all = {
+        {"title", title}, {"date", date}, {"body", body}, {"source", source}, {"author", author}
+      };
+      for (String[] selector : all) {
+        if (selector[1] != null) {
+          try {
+            QueryParser.parse(selector[1]);
+          } catch (Selector.SelectorParseException e) {
+            throw ConfigException.invalid(
+                key + ".selectors." + selector[0],
+                selector[1],
+                "a CSS selector (" + e.getMessage() + ")");
+          }
+        }
+      }
+    }
+  }
 
   public Source {
     String key = "sources[" + id + "]";
@@ -42,6 +70,16 @@ public record Source(
     }
     if (linkSelector == null || linkSelector.isBlank()) {
       linkSelector = "a[href]";
+    }
+    if (charset != null) {
+      ConfigException.require(
+          Charset.isSupported(charset),
+          key + ".charset",
+          charset,
+          "a charset name such as GBK or UTF-8");
+    }
+    if (selectors != null) {
+      selectors.validate(key);
     }
     if (articleUrlPattern != null) {
       try {

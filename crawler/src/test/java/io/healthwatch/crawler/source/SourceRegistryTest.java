@@ -82,6 +82,34 @@ class SourceRegistryTest {
   }
 
   @Test
+  void badOverridesAreRefusedWithTheirKey() {
+    var selector =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                load(
+                    """
+        sources:
+          - id: a
+            name: A
+            kind: rss
+            entryUrls: ["http://a.cn/rss.xml"]
+            selectors: {body: "div[[["}
+        """));
+    assertTrue(selector.getMessage().contains("sources[a].selectors.body"), selector.getMessage());
+    var charset =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                load(
+                    """
+        sources:
+          - {id: b, name: B, kind: rss, entryUrls: ["http://b.cn/rss.xml"], charset: klingon}
+        """));
+    assertTrue(charset.getMessage().contains("sources[b].charset"), charset.getMessage());
+  }
+
+  @Test
   void duplicateIdsAreRefused() {
     var error =
         assertThrows(
