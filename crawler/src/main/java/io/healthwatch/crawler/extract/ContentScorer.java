@@ -40,8 +40,8 @@ final class ContentScorer {
         // A container with text of its own (lines split by <br>) is itself a candidate.
         scores.merge(block, initial(block) + score, Double::sum);
       }
-      Element parent = block.parent();
-      for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
+      Element parent = outerParent(block);
+      for (int level = 0; parent != null && level < 3; level++, parent = outerParent(parent)) {
         if (parent.normalName().equals("html")) {
           break;
         }
@@ -64,6 +64,22 @@ final class ContentScorer {
       return List.of();
     }
     return withSiblings(top, topScore, scores, stats);
+  }
+
+  /**
+   * The parent, looking through wrappers with a single child: pages that put each paragraph in its
+   * own {@code <div>} then still gather their paragraphs under one ancestor, as Readability does by
+   * unwrapping such divs.
+   */
+  private static Element outerParent(Element element) {
+    Element parent = element.parent();
+    while (parent != null
+        && parent.childrenSize() == 1
+        && parent.parent() != null
+        && !parent.normalName().equals("body")) {
+      parent = parent.parent();
+    }
+    return parent;
   }
 
   private static List<Element> withSiblings(

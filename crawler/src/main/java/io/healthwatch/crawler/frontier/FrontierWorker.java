@@ -42,7 +42,7 @@ public final class FrontierWorker implements Runnable {
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
   private final CrawlPass pass;
-  private final ArticlePublisher deadLetters;
+  private final ArticlePublisher publisher;
   private final Map<String, Source> sources = new HashMap<>();
   private final String topic;
   private final Duration recheck;
@@ -62,7 +62,7 @@ public final class FrontierWorker implements Runnable {
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
       CrawlPass pass,
-      ArticlePublisher deadLetters,
+      ArticlePublisher publisher,
       SourceRegistry registry,
       String namespace,
       Duration recheck,
@@ -70,7 +70,7 @@ public final class FrontierWorker implements Runnable {
     this.consumer = consumer;
     this.producer = producer;
     this.pass = pass;
-    this.deadLetters = deadLetters;
+    this.publisher = publisher;
     registry.sources().forEach(source -> sources.put(source.id(), source));
     this.topic = Topics.FRONTIER.name(namespace);
     this.recheck = recheck;
@@ -198,7 +198,7 @@ public final class FrontierWorker implements Runnable {
 
   private void reject(
       ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
-    deadLetters.deadLetter(
+    publisher.deadLetter(
         new DeadLetter(
             DeadLetter.SCHEMA_VERSION,
             "crawler",
