@@ -25,12 +25,12 @@ import org.jsoup.nodes.TextNode;
  */
 public final class ArticleExtractor {
   private static final Set<String> NEVER_CONTENT =
+      // Not "form": ASP.NET and many portal CMSs wrap the whole page in one.
       Set.of(
           "script",
           "style",
           "noscript",
           "iframe",
-          "form",
           "nav",
           "footer",
           "aside",
@@ -43,7 +43,8 @@ public final class ArticleExtractor {
           "object",
           "embed",
           "input",
-          "label");
+          "label",
+          "figcaption");
   private static final Pattern UNLIKELY =
       Pattern.compile(
           "(?i)(^|[\\s_-])(nav|navbar|menu|topbar|footer|foot|share|share-bar|bottom-share|related|"
