@@ -83,7 +83,7 @@ final class BlockText {
   }
 
   private boolean skip(Element element) {
-    if (ArticleExtractor.isExcluded(element) || ArticleExtractor.isInvisible(element)) {
+    if (stats.excluded(element) || ArticleExtractor.isInvisible(element)) {
       return true;
     }
     String name = element.normalName();

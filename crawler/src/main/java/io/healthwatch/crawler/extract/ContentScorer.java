@@ -30,7 +30,7 @@ final class ContentScorer {
   static List<Element> contentOf(Element body, NodeStats stats) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element block : body.select("p, pre, td, blockquote, div, section, article, font")) {
-      if (ArticleExtractor.isExcluded(block) || !isParagraph(block, stats)) {
+      if (stats.excluded(block) || !isParagraph(block, stats)) {
         continue;
       }
       boolean whole = isTextBlock(block);
@@ -38,7 +38,7 @@ final class ContentScorer {
       double score = 1 + stats.punctuation(block, !whole) + Math.min(length / 100, 3);
       if (!whole) {
         // A container with text of its own (lines split by <br>) is itself a candidate.
-        scores.merge(block, initial(block) + score, Double::sum);
+        vote(scores, block, score);
       }
       Element parent = outerParent(block);
       for (int level = 0; parent != null && level < 3; level++, parent = outerParent(parent)) {
@@ -46,8 +46,7 @@ final class ContentScorer {
           break;
         }
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-        scores.merge(
-            parent, initial(parent) + score / divider, (old, add) -> old + score / divider);
+        vote(scores, parent, score / divider);
       }
     }
     Element top = null;
@@ -64,6 +63,12 @@ final class ContentScorer {
       return List.of();
     }
     return withSiblings(top, topScore, scores, stats);
+  }
+
+  /** Adds a vote; an element's own weight (tag, class and id) is counted once, on its first. */
+  private static void vote(Map<Element, Double> scores, Element element, double score) {
+    Double current = scores.get(element);
+    scores.put(element, (current == null ? initial(element) : current) + score);
   }
 
   /**
@@ -95,7 +100,7 @@ final class ContentScorer {
         chosen.add(sibling);
         continue;
       }
-      if (ArticleExtractor.isExcluded(sibling)) {
+      if (stats.excluded(sibling)) {
         continue;
       }
       double bonus = sameClass(sibling, top) ? topScore * 0.2 : 0;

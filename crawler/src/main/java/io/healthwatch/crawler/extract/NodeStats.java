@@ -19,6 +19,7 @@ final class NodeStats {
   private static final int OWN_PUNCT = 4;
 
   private final Map<Element, int[]> stats = new IdentityHashMap<>();
+  private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
 
   NodeStats(Element root) {
     collect(root, false);
@@ -37,6 +38,11 @@ final class NodeStats {
   /** Commas and full stops (Latin and Chinese) in the subtree or in the own text. */
   int punctuation(Element element, boolean own) {
     return get(element, own ? OWN_PUNCT : PUNCT);
+  }
+
+  /** {@link ArticleExtractor#isExcluded}, remembered: scoring and rendering ask it repeatedly. */
+  boolean excluded(Element element) {
+    return excluded.computeIfAbsent(element, ArticleExtractor::isExcluded);
   }
 
   /** The share of the element's text that sits inside links. */
