@@ -1,6 +1,7 @@
 package io.healthwatch.crawler.frontier;
 
 import io.healthwatch.contracts.kafka.AcknowledgedSend;
+import io.healthwatch.contracts.kafka.ConsumerLoop;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.FrontierUrl;
 import io.healthwatch.contracts.message.ReasonCode;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +35,9 @@ import org.slf4j.LoggerFactory;
  * article pages are fetched once per instance. The worker that owns partition 0 also schedules the
  * sources: it enqueues their entry URLs every re-check interval, so exactly one instance schedules.
  */
-public final class FrontierWorker implements Runnable {
+public final class FrontierWorker extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(FrontierWorker.class);
 
-  private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
   private final CrawlPass pass;
   private final ArticlePublisher publisher;
@@ -47,7 +45,6 @@ public final class FrontierWorker implements Runnable {
   private final String topic;
   private final Duration recheck;
   private final Map<String, Instant> nextDue = new HashMap<>();
-  private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong handled = new AtomicLong();
 
   /**
@@ -67,7 +64,7 @@ public final class FrontierWorker implements Runnable {
       String namespace,
       Duration recheck,
       Duration settle) {
-    this.consumer = consumer;
+    super(consumer);
     this.producer = producer;
     this.pass = pass;
     this.publisher = publisher;
@@ -83,7 +80,7 @@ public final class FrontierWorker implements Runnable {
   }
 
   @Override
-  public void run() {
+  protected void start() {
     consumer.subscribe(
         List.of(topic),
         new ConsumerRebalanceListener() {
@@ -103,34 +100,23 @@ public final class FrontierWorker implements Runnable {
             }
           }
         });
-    try {
-      while (running.get()) {
-        // Instances starting together rebalance a few times: scheduling only after the group has
-        // settled keeps a host's articles from being fetched by two owners in turn.
-        if (schedulerSince != null && Instant.now().isAfter(schedulerSince.plus(settle))) {
-          scheduleDueSources();
-        }
-        var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, byte[]> record : records) {
-          handle(record);
-          handled.incrementAndGet();
-        }
-        if (!records.isEmpty()) {
-          consumer.commitSync();
-        }
-      }
-    } catch (WakeupException e) {
-      if (running.get()) {
-        throw e;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
-  public void stop() {
-    running.set(false);
-    consumer.wakeup();
+  @Override
+  protected void step() throws InterruptedException {
+    // Instances starting together rebalance a few times: scheduling only after the group has
+    // settled keeps a host's articles from being fetched by two owners in turn.
+    if (schedulerSince != null && Instant.now().isAfter(schedulerSince.plus(settle))) {
+      scheduleDueSources();
+    }
+    var records = consumer.poll(Duration.ofMillis(500));
+    for (ConsumerRecord<String, byte[]> record : records) {
+      handle(record);
+      handled.incrementAndGet();
+    }
+    if (!records.isEmpty()) {
+      consumer.commitSync();
+    }
   }
 
   private void scheduleDueSources() {

@@ -1,5 +1,6 @@
 package io.healthwatch.indexer.bulk;
 
+import io.healthwatch.contracts.kafka.ConsumerLoop;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.ReasonCode;
@@ -13,13 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +28,14 @@ import org.slf4j.LoggerFactory;
  * losing. While OpenSearch is unavailable the consumer is paused: memory holds one batch at most
  * and the group membership is kept.
  */
-public final class IndexerLoop implements Runnable {
+public final class IndexerLoop extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
   private static final String STAGE = "indexer";
 
-  private final Consumer<String, byte[]> consumer;
   private final BulkWriter writer;
   private final DeadLetterPublisher deadLetters;
   private final IndexerConfig.Bulk bulk;
   private final IndexerMetrics metrics;
-  private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<PendingDocument> batch = new ArrayList<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 
@@ -54,7 +51,7 @@ public final class IndexerLoop implements Runnable {
       DeadLetterPublisher deadLetters,
       IndexerConfig.Bulk bulk,
       IndexerMetrics metrics) {
-    this.consumer = consumer;
+    super(consumer);
     this.writer = writer;
     this.deadLetters = deadLetters;
     this.bulk = bulk;
@@ -62,39 +59,27 @@ public final class IndexerLoop implements Runnable {
   }
 
   @Override
-  public void run() {
-    try {
-      while (running.get()) {
-        var records = consumer.poll(Duration.ofMillis(200));
-        metrics.consumed(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-          accept(record);
-          if (batch.size() >= bulk.maxDocs() || batchBytes >= bulk.maxBytes()) {
-            flush();
-          }
-        }
-        if (!batch.isEmpty() && System.currentTimeMillis() - batchStartedAt >= bulk.flushMillis()
-            || batch.isEmpty() && !offsets.isEmpty()) {
-          flush();
-        }
-        if (batch.isEmpty()) {
-          commitPositionsPastMarkers();
-        }
+  protected void step() throws InterruptedException {
+    var records = consumer.poll(Duration.ofMillis(200));
+    metrics.consumed(records.count());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      accept(record);
+      if (batch.size() >= bulk.maxDocs() || batchBytes >= bulk.maxBytes()) {
+        flush();
       }
+    }
+    if (!batch.isEmpty() && System.currentTimeMillis() - batchStartedAt >= bulk.flushMillis()
+        || batch.isEmpty() && !offsets.isEmpty()) {
       flush();
-    } catch (WakeupException e) {
-      if (running.get()) {
-        throw e;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    }
+    if (batch.isEmpty()) {
+      commitPositionsPastMarkers();
     }
   }
 
-  /** Asks the loop to finish its batch and return; safe from another thread. */
-  public void stop() {
-    running.set(false);
-    consumer.wakeup();
+  @Override
+  protected void finish() throws InterruptedException {
+    flush();
   }
 
   private void accept(ConsumerRecord<String, byte[]> record) {
