@@ -11,6 +11,7 @@ import io.healthwatch.crawler.extract.Extraction;
 import io.healthwatch.crawler.extract.SelectorOverrides;
 import io.healthwatch.crawler.feed.FeedItem;
 import io.healthwatch.crawler.feed.FeedReader;
+import io.healthwatch.crawler.feed.SitemapReader;
 import io.healthwatch.crawler.fetch.FetchException;
 import io.healthwatch.crawler.fetch.FetchedPage;
 import io.healthwatch.crawler.fetch.HttpFetcher;
@@ -18,6 +19,7 @@ import io.healthwatch.crawler.fetch.PageDecoder;
 import io.healthwatch.crawler.fetch.RobotsCache;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
+import io.healthwatch.crawler.source.SourceKind;
 import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -40,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class CrawlPass {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlPass.class);
   private static final String STAGE = "crawler";
+  private static final int MAX_CHILD_SITEMAPS = 50;
 
   private final HttpFetcher fetcher;
   private final RobotsCache robots;
@@ -109,6 +112,9 @@ public final class CrawlPass {
         throw new FetchException(ReasonCode.FEED_MALFORMED, entryUrl, e.getMessage());
       }
     }
+    if (source.kind() == SourceKind.SITEMAP) {
+      return sitemap(source, page, entryUrl);
+    }
     Document list =
         Jsoup.parse(PageDecoder.decode(page.body(), page.headerCharset()), page.finalUrl());
     var items = new ArrayList<FeedItem>();
@@ -116,6 +122,36 @@ public final class CrawlPass {
       items.add(new FeedItem(url, null, null));
     }
     return items;
+  }
+
+  /**
+   * A sitemap's articles; for a sitemap index, the articles of its sitemaps (one level, at most
+   * {@value #MAX_CHILD_SITEMAPS}, so a runaway index cannot keep the crawler busy for ever).
+   */
+  private List<FeedItem> sitemap(Source source, FetchedPage page, String entryUrl)
+      throws FetchException, InterruptedException {
+    SitemapReader.Content content = readSitemap(page, entryUrl);
+    var items = new ArrayList<>(content.items());
+    for (String child : content.childSitemaps().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
+      try {
+        FetchedPage childPage = fetch(source, child);
+        if (childPage != null) {
+          items.addAll(readSitemap(childPage, child).items());
+        }
+      } catch (FetchException e) {
+        deadLetter(source, e.reason(), e.getMessage(), e.url());
+      }
+    }
+    return items;
+  }
+
+  private static SitemapReader.Content readSitemap(FetchedPage page, String url)
+      throws FetchException {
+    try {
+      return SitemapReader.read(page.body(), page.contentType(), page.finalUrl());
+    } catch (IOException e) {
+      throw new FetchException(ReasonCode.FEED_MALFORMED, url, e.getMessage());
+    }
   }
 
   /** Fetches, extracts and publishes one article page, or dead-letters it with the reason. */

@@ -59,7 +59,7 @@ public record Source(
         id,
         "lower-case letters, digits and dashes");
     ConfigException.require(name != null && !name.isBlank(), key + ".name", name, "a display name");
-    ConfigException.require(kind != null, key + ".kind", kind, "rss, atom or html-list");
+    ConfigException.require(kind != null, key + ".kind", kind, "rss, atom, html-list or sitemap");
     ConfigException.require(
         entryUrls != null && !entryUrls.isEmpty(),
         key + ".entryUrls",

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 public enum SourceKind {
   RSS,
   ATOM,
-  HTML_LIST;
+  HTML_LIST,
+  SITEMAP;
 
   @JsonValue
   public String yamlName() {

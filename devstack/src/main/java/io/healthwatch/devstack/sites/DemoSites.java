@@ -64,6 +64,7 @@ public final class DemoSites implements AutoCloseable {
         + switch (outlet.feed()) {
           case "rss" -> "/rss.xml";
           case "atom" -> "/atom.xml";
+          case "sitemap" -> "/sitemap-news.xml";
           default -> "/list.html";
         };
   }
@@ -102,6 +103,13 @@ public final class DemoSites implements AutoCloseable {
                 "application/rss+xml",
                 FeedWriter.rss(outlet, base, listed),
                 charset(outlet));
+        case "/sitemap-news.xml" ->
+            send(
+                exchange,
+                200,
+                "application/xml",
+                FeedWriter.newsSitemap(outlet, base, listed),
+                StandardCharsets.UTF_8);
         case "/atom.xml" ->
             send(
                 exchange,

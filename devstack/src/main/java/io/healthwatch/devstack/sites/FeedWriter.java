@@ -71,4 +71,27 @@ final class FeedWriter {
     }
     return xml.append("</feed>\n").toString();
   }
+
+  /** A Google News sitemap of the outlet's articles. */
+  static String newsSitemap(Outlet outlet, String base, List<Article> articles) {
+    var xml = new StringBuilder(4096);
+    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
+        .append("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+    for (Article article : articles) {
+      xml.append("<url><loc>")
+          .append(base)
+          .append(esc(article.localPath()))
+          .append("</loc><news:news>")
+          .append("<news:publication><news:name>")
+          .append(esc(outlet.name()))
+          .append("</news:name><news:language>zh</news:language></news:publication>")
+          .append("<news:publication_date>")
+          .append(article.date().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+          .append("</news:publication_date><news:title>")
+          .append(esc(article.title()))
+          .append("</news:title></news:news></url>\n");
+    }
+    return xml.append("</urlset>\n").toString();
+  }
 }

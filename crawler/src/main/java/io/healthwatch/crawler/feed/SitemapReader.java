@@ -1,0 +1,80 @@
+package io.healthwatch.crawler.feed;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import io.healthwatch.crawler.url.UrlCanonicalizer;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Reads XML sitemaps and sitemap indexes with crawler-commons, including Google News sitemaps,
+ * whose title and publication date are kept as hints for the article.
+ */
+public final class SitemapReader {
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  /** A sitemap's articles, or an index's child sitemaps. */
+  public record Content(List<String> childSitemaps, List<FeedItem> items) {}
+
+  private SitemapReader() {}
+
+  /**
+   * @throws IOException with a one-line reason when the bytes are not a sitemap
+   */
+  public static Content read(byte[] bytes, String contentType, String url) throws IOException {
+    var parser = new SiteMapParser(false);
+    parser.enableExtension(Extension.NEWS);
+    AbstractSiteMap map;
+    try {
+      map =
+          parser.parseSiteMap(
+              contentType == null || contentType.isBlank() ? "text/xml" : contentType,
+              bytes,
+              URI.create(url).toURL());
+    } catch (UnknownFormatException | MalformedURLException | IllegalArgumentException e) {
+      throw new IOException("not a readable sitemap: " + e.getMessage(), e);
+    }
+    if (map instanceof SiteMapIndex index) {
+      var children = new ArrayList<String>();
+      for (AbstractSiteMap child : index.getSitemaps()) {
+        UrlCanonicalizer.canonicalize(child.getUrl().toString()).ifPresent(children::add);
+      }
+      return new Content(children, List.of());
+    }
+    var items = new ArrayList<FeedItem>();
+    for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
+      var canonical = UrlCanonicalizer.canonicalize(entry.getUrl().toString());
+      if (canonical.isEmpty()) {
+        continue;
+      }
+      String title = null;
+      Date date = entry.getLastModified();
+      ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
+      if (news != null && news.length > 0 && news[0] instanceof NewsAttributes attributes) {
+        title = attributes.getTitle();
+        if (attributes.getPublicationDate() != null) {
+          date = attributes.getPublicationDate();
+        }
+      }
+      items.add(
+          new FeedItem(
+              canonical.get(),
+              title,
+              date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), CHINA)));
+    }
+    return new Content(List.of(), items);
+  }
+}
