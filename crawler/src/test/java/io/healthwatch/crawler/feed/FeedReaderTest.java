@@ -31,6 +31,30 @@ class FeedReaderTest {
   }
 
   @Test
+  void rss10AndRss091AreRead() throws IOException {
+    String rdf =
+        "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+            + " xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+            + "<channel rdf:about=\"http://a.cn/\"><title>t</title><link>http://a.cn/</link><description>d</description></channel>"
+            + "<item rdf:about=\"http://a.cn/1.html\"><title>互联网医院</title><link>http://a.cn/1.html</link>"
+            + "<dc:date>2024-05-14T09:12:00+08:00</dc:date></item></rdf:RDF>";
+    var rdfItems =
+        FeedReader.read(rdf.getBytes(StandardCharsets.UTF_8), "application/rdf+xml", BASE);
+    assertEquals("http://a.cn/1.html", rdfItems.get(0).url());
+    assertEquals(
+        OffsetDateTime.parse("2024-05-14T09:12+08:00").toInstant(),
+        rdfItems.get(0).publishedAt().toInstant());
+
+    String rss091 =
+        "<?xml version=\"1.0\"?><rss version=\"0.91\"><channel><title>t</title><link>http://a.cn/</link>"
+            + "<description>d</description><language>zh</language><item><title>数据要素</title>"
+            + "<link>http://a.cn/2.html</link></item></channel></rss>";
+    assertEquals(
+        "http://a.cn/2.html",
+        FeedReader.read(rss091.getBytes(StandardCharsets.UTF_8), "text/xml", BASE).get(0).url());
+  }
+
+  @Test
   void atomEntriesAreRead() throws IOException {
     String atom =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
