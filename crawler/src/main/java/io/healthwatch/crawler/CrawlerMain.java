@@ -2,6 +2,7 @@ package io.healthwatch.crawler;
 
 import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.contracts.config.ServiceLauncher;
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.ops.OpsServer;
@@ -73,7 +74,7 @@ public final class CrawlerMain {
         runOnce(pass, registry.sources(), config.threads());
         LOG.info("crawl finished: {} articles published", (long) metrics.publishedCount());
       } else {
-        runFrontier(pass, publisher, registry, config, producer);
+        runFrontier(pass, registry, config, producer);
       }
     }
   }
@@ -105,7 +106,6 @@ public final class CrawlerMain {
    */
   private static void runFrontier(
       CrawlPass pass,
-      ArticlePublisher publisher,
       SourceRegistry registry,
       CrawlerConfig config,
       KafkaProducer<String, byte[]> producer)
@@ -114,6 +114,7 @@ public final class CrawlerMain {
         config.namespace().isEmpty()
             ? "healthwatch-crawler"
             : config.namespace() + ".healthwatch-crawler";
+    var deadLetters = new DeadLetterPublisher(producer, config.namespace());
     var workers = new ArrayList<FrontierWorker>();
     var threads = new ArrayList<Thread>();
     for (int i = 0; i < config.threads(); i++) {
@@ -125,7 +126,7 @@ public final class CrawlerMain {
               new KafkaConsumer<>(props),
               producer,
               pass,
-              publisher,
+              deadLetters,
               registry,
               config.namespace(),
               Duration.ofMinutes(config.recheckMinutes()),

@@ -1,7 +1,10 @@
 package io.healthwatch.contracts.kafka;
 
 import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -20,6 +23,28 @@ public final class DeadLetterPublisher {
   public DeadLetterPublisher(Producer<String, byte[]> producer, String namespace) {
     this.producer = producer;
     this.topic = Topics.DEAD_LETTER.name(namespace);
+  }
+
+  /** Sets aside a record read from a topic, with its coordinates and its bytes as they were. */
+  public void publish(
+      String stage,
+      ReasonCode reason,
+      String message,
+      ConsumerRecord<String, byte[]> record,
+      String url) {
+    publish(
+        new DeadLetter(
+            DeadLetter.SCHEMA_VERSION,
+            stage,
+            reason,
+            message,
+            DeadLetter.payloadOf(record.value()),
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key(),
+            url,
+            Instant.now()));
   }
 
   public void publish(DeadLetter letter) {

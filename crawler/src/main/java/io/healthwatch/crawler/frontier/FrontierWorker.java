@@ -2,13 +2,12 @@ package io.healthwatch.crawler.frontier;
 
 import io.healthwatch.contracts.kafka.AcknowledgedSend;
 import io.healthwatch.contracts.kafka.ConsumerLoop;
-import io.healthwatch.contracts.message.DeadLetter;
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.message.FrontierUrl;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.CrawlPass;
 import io.healthwatch.crawler.feed.FeedItem;
-import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.source.SourceRegistry;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class FrontierWorker extends ConsumerLoop {
 
   private final Producer<String, byte[]> producer;
   private final CrawlPass pass;
-  private final ArticlePublisher publisher;
+  private final DeadLetterPublisher deadLetters;
   private final Map<String, Source> sources = new HashMap<>();
   private final String topic;
   private final Duration recheck;
@@ -59,7 +58,7 @@ public final class FrontierWorker extends ConsumerLoop {
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
       CrawlPass pass,
-      ArticlePublisher publisher,
+      DeadLetterPublisher deadLetters,
       SourceRegistry registry,
       String namespace,
       Duration recheck,
@@ -67,7 +66,7 @@ public final class FrontierWorker extends ConsumerLoop {
     super(consumer);
     this.producer = producer;
     this.pass = pass;
-    this.publisher = publisher;
+    this.deadLetters = deadLetters;
     registry.sources().forEach(source -> sources.put(source.id(), source));
     this.topic = Topics.FRONTIER.name(namespace);
     this.recheck = recheck;
@@ -184,18 +183,6 @@ public final class FrontierWorker extends ConsumerLoop {
 
   private void reject(
       ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
-    publisher.deadLetter(
-        new DeadLetter(
-            DeadLetter.SCHEMA_VERSION,
-            "crawler",
-            reason,
-            message,
-            DeadLetter.payloadOf(record.value()),
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.key(),
-            url,
-            Instant.now()));
+    deadLetters.publish("crawler", reason, message, record, url);
   }
 }

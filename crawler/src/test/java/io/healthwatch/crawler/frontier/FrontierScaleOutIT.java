@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.kafka.TopicReader;
@@ -70,7 +71,7 @@ class FrontierScaleOutIT {
                 new KafkaConsumer<>(props),
                 producer,
                 pass,
-                publisher,
+                new DeadLetterPublisher(producer, ns),
                 registry,
                 ns,
                 Duration.ofHours(1),

@@ -2,7 +2,6 @@ package io.healthwatch.indexer.bulk;
 
 import io.healthwatch.contracts.kafka.ConsumerLoop;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
-import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topics;
@@ -167,19 +166,7 @@ public final class IndexerLoop extends ConsumerLoop {
   private void deadLetter(
       ConsumerRecord<String, byte[]> record, ReasonCode reason, String message, String url) {
     metrics.rejected();
-    deadLetters.publish(
-        new DeadLetter(
-            DeadLetter.SCHEMA_VERSION,
-            STAGE,
-            reason,
-            message,
-            DeadLetter.payloadOf(record.value()),
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.key(),
-            url,
-            Instant.now()));
+    deadLetters.publish(STAGE, reason, message, record, url);
     LOG.warn(
         "dead-lettered offset {}-{}@{}: {}",
         record.topic(),
