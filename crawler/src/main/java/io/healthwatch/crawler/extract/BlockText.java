@@ -45,6 +45,11 @@ final class BlockText {
           "footer",
           "main");
 
+  /** Lines that are page furniture in any article: ad markers, caption buttons, photo credits. */
+  private static final java.util.regex.Pattern FURNITURE =
+      java.util.regex.Pattern.compile(
+          "(?i)(advertisement|advertising|ad|caption|close|expand|广告|推广|(photo|image|credit)s?:.{0,60})");
+
   private final NodeStats stats;
   private final List<String> paragraphs = new ArrayList<>();
   private StringBuilder current = new StringBuilder();
@@ -90,12 +95,17 @@ final class BlockText {
     boolean list =
         name.equals("ul") || name.equals("ol") || name.equals("table") || name.equals("div");
     // Lists of links (related articles, navigation) inside the content are not part of the text.
-    return list && stats.linkDensity(element) > 0.5 && stats.text(element) > 0;
+    if (list && stats.linkDensity(element) > 0.5 && stats.text(element) > 0) {
+      return true;
+    }
+    // A heading or item that is only a link is a teaser for another article.
+    boolean teaser = name.equals("li") || name.length() == 2 && name.charAt(0) == 'h';
+    return teaser && stats.linkDensity(element) > 0.8;
   }
 
   private void endParagraph() {
     String text = normalize(current);
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && !FURNITURE.matcher(text).matches()) {
       paragraphs.add(text);
     }
     current = new StringBuilder();
