@@ -50,9 +50,18 @@ final class BlockText {
       java.util.regex.Pattern.compile(
           "(?i)(advertisement|advertising|ad|caption|close|expand|广告|推广|(photo|image|credit)s?:.{0,60})");
 
+  /** An English or Chinese byline line: the author is metadata, not body text. */
+  private static final java.util.regex.Pattern BYLINE =
+      java.util.regex.Pattern.compile("(?i)^(by|written by)\\s+[\\p{L}.'’ -]{2,60}$");
+
+  /** Shorter lines that are mostly link text are navigation, not prose. */
+  private static final int SHORT_LINE = 80;
+
   private final NodeStats stats;
   private final List<String> paragraphs = new ArrayList<>();
   private StringBuilder current = new StringBuilder();
+  private int currentLinkChars;
+  private int linkDepth;
 
   private BlockText(NodeStats stats) {
     this.stats = stats;
@@ -70,17 +79,27 @@ final class BlockText {
   private void render(Node node) {
     if (node instanceof TextNode text) {
       current.append(text.getWholeText());
+      if (linkDepth > 0) {
+        currentLinkChars += NodeStats.visibleLength(text.getWholeText());
+      }
       return;
     }
     if (!(node instanceof Element element) || skip(element)) {
       return;
     }
     boolean block = BLOCKS.contains(element.normalName());
+    boolean link = element.normalName().equals("a");
     if (block) {
       endParagraph();
     }
+    if (link) {
+      linkDepth++;
+    }
     for (Node child : element.childNodes()) {
       render(child);
+    }
+    if (link) {
+      linkDepth--;
     }
     if (block) {
       endParagraph();
@@ -105,10 +124,17 @@ final class BlockText {
 
   private void endParagraph() {
     String text = normalize(current);
-    if (!text.isEmpty() && !FURNITURE.matcher(text).matches()) {
+    if (!text.isEmpty() && !isFurniture(text)) {
       paragraphs.add(text);
     }
     current = new StringBuilder();
+    currentLinkChars = 0;
+  }
+
+  private boolean isFurniture(String text) {
+    int length = NodeStats.visibleLength(text);
+    boolean linky = length < SHORT_LINE && currentLinkChars * 2 > length;
+    return linky || FURNITURE.matcher(text).matches() || BYLINE.matcher(text).matches();
   }
 
   static String normalize(CharSequence text) {
