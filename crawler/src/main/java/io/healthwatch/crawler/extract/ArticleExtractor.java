@@ -75,6 +75,8 @@ public final class ArticleExtractor {
     "publishtime"
   };
 
+  private static final Pattern JSON_LD_DATE =
+      Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern DATE_LABEL =
       Pattern.compile("(?i)发布|发表|时间|日期|更新|posted|published|updated");
 
@@ -173,7 +175,7 @@ public final class ArticleExtractor {
       }
     }
     for (Element script : page.select("script[type=application/ld+json]")) {
-      Matcher m = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"").matcher(script.data());
+      Matcher m = JSON_LD_DATE.matcher(script.data());
       if (m.find()) {
         Optional<OffsetDateTime> parsed = dates.parseValue(m.group(1));
         if (parsed.isPresent()) {

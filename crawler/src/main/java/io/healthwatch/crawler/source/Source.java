@@ -29,6 +29,9 @@ public record Source(
     String articleUrlPattern,
     String charset,
     Selectors selectors) {
+  /** Compiled article patterns, shared: a list page checks every link against one. */
+  private static final java.util.Map<String, Pattern> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Per-source extraction overrides; each is a CSS selector, any may be absent. */
   public record Selectors(String title, String date, String body, String source, String author) {
@@ -95,7 +98,8 @@ public record Source(
   }
 
   public boolean acceptsArticleUrl(String url) {
-    return articleUrlPattern == null || Pattern.compile(articleUrlPattern).matcher(url).find();
+    return articleUrlPattern == null
+        || COMPILED.computeIfAbsent(articleUrlPattern, Pattern::compile).matcher(url).find();
   }
 
   private static boolean isHttpUrl(String url) {
