@@ -4,6 +4,7 @@ import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.contracts.config.ServiceLauncher;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
+import io.healthwatch.contracts.kafka.KafkaHealthCheck;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.ops.OpsServer;
 import io.healthwatch.contracts.topic.Topics;
@@ -57,9 +58,11 @@ public final class CrawlerMain {
         config.namespace(),
         List.of(Topics.FRONTIER, Topics.DISCOVERED, Topics.DEAD_LETTER));
     try (var ops = OpsServer.start("crawler", config.ops());
+        var kafkaHealth = new KafkaHealthCheck(config.kafka(), "healthwatch-crawler-health");
         var producer =
             new KafkaProducer<String, byte[]>(
                 KafkaClients.producer(config.kafka(), "healthwatch-crawler"))) {
+      ops.check("kafka", kafkaHealth);
       var metrics = new CrawlMetrics(ops.registry());
       var fetcher = new HttpFetcher(config.fetch());
       var publisher = new ArticlePublisher(producer, config.namespace());

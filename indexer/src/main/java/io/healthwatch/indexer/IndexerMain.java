@@ -4,6 +4,7 @@ import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.contracts.config.ServiceLauncher;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
+import io.healthwatch.contracts.kafka.KafkaHealthCheck;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.ops.OpsServer;
 import io.healthwatch.contracts.topic.Indices;
@@ -35,6 +36,7 @@ public final class IndexerMain {
     IndexBootstrap.ensure(client, ns, config.indexReplicas());
 
     try (var ops = OpsServer.start("indexer", config.ops());
+        var kafkaHealth = new KafkaHealthCheck(config.kafka(), "healthwatch-indexer-health");
         var consumer =
             new KafkaConsumer<String, byte[]>(
                 KafkaClients.consumer(
@@ -42,6 +44,7 @@ public final class IndexerMain {
         var producer =
             new KafkaProducer<String, byte[]>(
                 KafkaClients.producer(config.kafka(), "healthwatch-indexer-dlq"))) {
+      ops.check("kafka", kafkaHealth);
       var metrics = new IndexerMetrics(ops.registry());
       var writer =
           new BulkWriter(
