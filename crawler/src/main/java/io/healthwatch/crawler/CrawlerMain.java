@@ -10,6 +10,7 @@ import io.healthwatch.contracts.ops.OpsServer;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.fetch.HttpFetcher;
 import io.healthwatch.crawler.fetch.RobotsCache;
+import io.healthwatch.crawler.frontier.FetchedUrls;
 import io.healthwatch.crawler.frontier.FrontierWorker;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
@@ -56,7 +57,7 @@ public final class CrawlerMain {
     TopicProvisioner.ensure(
         config.kafka(),
         config.namespace(),
-        List.of(Topics.FRONTIER, Topics.DISCOVERED, Topics.DEAD_LETTER));
+        List.of(Topics.FRONTIER, Topics.FETCHED, Topics.DISCOVERED, Topics.DEAD_LETTER));
     try (var ops = OpsServer.start("crawler", config.ops());
         var kafkaHealth = new KafkaHealthCheck(config.kafka(), "healthwatch-crawler-health");
         var producer =
@@ -118,6 +119,7 @@ public final class CrawlerMain {
             ? "healthwatch-crawler"
             : config.namespace() + ".healthwatch-crawler";
     var deadLetters = new DeadLetterPublisher(producer, config.namespace());
+    var fetched = new FetchedUrls(config.kafka(), config.namespace(), producer);
     var workers = new ArrayList<FrontierWorker>();
     var threads = new ArrayList<Thread>();
     for (int i = 0; i < config.threads(); i++) {
@@ -130,6 +132,7 @@ public final class CrawlerMain {
               producer,
               pass,
               deadLetters,
+              fetched,
               registry,
               config.namespace(),
               Duration.ofMinutes(config.recheckMinutes()),
@@ -144,6 +147,7 @@ public final class CrawlerMain {
             new Thread(
                 () -> {
                   workers.forEach(FrontierWorker::stop);
+                  fetched.close();
                   for (Thread thread : threads) {
                     try {
                       thread.join(30_000);

@@ -3,6 +3,7 @@ package io.healthwatch.contracts.kafka;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.topic.Topic;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +25,12 @@ public final class TopicProvisioner {
   public static void ensure(KafkaSettings kafka, String namespace, Collection<Topic<?, ?>> topics) {
     try (Admin admin = Admin.create(KafkaClients.common(kafka, "healthwatch-topic-provisioner"))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      var byName = new LinkedHashMap<String, Topic<?, ?>>();
+      topics.forEach(topic -> byName.putIfAbsent(topic.name(namespace), topic));
       List<NewTopic> missing =
-          topics.stream()
-              .map(topic -> topic.name(namespace))
-              .filter(name -> !existing.contains(name))
-              .distinct()
-              .map(
-                  name ->
-                      new NewTopic(name, kafka.partitions(), kafka.replicationFactor())
-                          .configs(Map.of("compression.type", "producer")))
+          byName.entrySet().stream()
+              .filter(entry -> !existing.contains(entry.getKey()))
+              .map(entry -> newTopic(entry.getKey(), entry.getValue(), kafka))
               .toList();
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
@@ -55,6 +53,16 @@ public final class TopicProvisioner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  private static NewTopic newTopic(String name, Topic<?, ?> topic, KafkaSettings kafka) {
+    return new NewTopic(name, kafka.partitions(), kafka.replicationFactor())
+        .configs(
+            Map.of(
+                "compression.type",
+                "producer",
+                "cleanup.policy",
+                topic.compacted() ? "compact" : "delete"));
   }
 
   private static String rootMessage(Throwable e) {

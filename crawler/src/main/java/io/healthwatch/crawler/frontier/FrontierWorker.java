@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * at its polite pace. Entry pages (feeds, lists) put their article links back on the frontier;
  * article pages are fetched once per instance. The worker that owns partition 0 also schedules the
  * sources: it enqueues their entry URLs every re-check interval, so exactly one instance schedules.
+ * What any process fetched is shared ({@link FetchedUrls}), so a host changing hands is not fetched
+ * again.
  */
 public final class FrontierWorker extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(FrontierWorker.class);
@@ -40,6 +42,7 @@ public final class FrontierWorker extends ConsumerLoop {
   private final Producer<String, byte[]> producer;
   private final CrawlPass pass;
   private final DeadLetterPublisher deadLetters;
+  private final FetchedUrls fetched;
   private final Map<String, Source> sources = new HashMap<>();
   private final String topic;
   private final Duration recheck;
@@ -59,6 +62,7 @@ public final class FrontierWorker extends ConsumerLoop {
       Producer<String, byte[]> producer,
       CrawlPass pass,
       DeadLetterPublisher deadLetters,
+      FetchedUrls fetched,
       SourceRegistry registry,
       String namespace,
       Duration recheck,
@@ -67,6 +71,7 @@ public final class FrontierWorker extends ConsumerLoop {
     this.producer = producer;
     this.pass = pass;
     this.deadLetters = deadLetters;
+    this.fetched = fetched;
     registry.sources().forEach(source -> sources.put(source.id(), source));
     this.topic = Topics.FRONTIER.name(namespace);
     this.recheck = recheck;
@@ -168,8 +173,9 @@ public final class FrontierWorker extends ConsumerLoop {
                 item.publishedAt(),
                 Instant.now()));
       }
-    } else if (pass.firstTime(url.url())) {
+    } else if (fetched.isNew(url.url()) && pass.firstTime(url.url())) {
       pass.article(source, new FeedItem(url.url(), url.hintTitle(), url.hintPublishedAt()));
+      fetched.markFetched(url.url());
     }
   }
 

@@ -33,63 +33,47 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two crawler instances in one group share the demo hosts through the frontier topic. */
+/** Crawler instances in one group share the demo hosts through the frontier topic. */
 class FrontierScaleOutIT {
   @TempDir Path dir;
 
+  /** One crawler process: its own fetcher, memory and view of the fetched URLs. */
+  private record Instance(FrontierWorker worker, FetchedUrls fetched, Thread thread) {
+    void stop() throws InterruptedException {
+      worker.stop();
+      thread.join(10_000);
+      fetched.close();
+    }
+  }
+
   @Test
-  void twoInstancesShareTheHostsAndFetchNoArticleTwice() throws Exception {
+  void instancesShareTheHostsAndNoArticleIsFetchedTwiceEvenWhenHostsChangeHands() throws Exception {
     var endpoints = Infrastructure.get();
     String ns = Infrastructure.namespace("frontier-it");
     var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 6, (short) 1, Map.of());
     TopicProvisioner.ensure(
-        kafka, ns, List.of(Topics.FRONTIER, Topics.DISCOVERED, Topics.DEAD_LETTER));
-    var fetch = new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 20, 5 << 20, 1, 50, true);
+        kafka, ns, List.of(Topics.FRONTIER, Topics.FETCHED, Topics.DISCOVERED, Topics.DEAD_LETTER));
     var corpus = DemoCorpus.load();
 
     try (var sites = DemoSites.start(corpus);
         var producer =
             new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "frontier-it"))) {
       var registry = SourceRegistry.load(DemoSourcesFile.write(sites, dir.resolve("sources.yml")));
-      var workers = new ArrayList<FrontierWorker>();
-      var threads = new ArrayList<Thread>();
-      for (int i = 0; i < 2; i++) {
-        // Each worker stands for a separate crawler process: its own fetcher and memory.
-        var fetcher = new HttpFetcher(fetch);
-        var publisher = new ArticlePublisher(producer, ns);
-        var pass =
-            new CrawlPass(
-                fetcher,
-                new RobotsCache(fetcher, fetch.userAgent()),
-                true,
-                publisher,
-                new CrawlMetrics(new SimpleMeterRegistry()));
-        var props = KafkaClients.consumer(kafka, ns + ".crawler", "frontier-it-" + i);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
-        var worker =
-            new FrontierWorker(
-                new KafkaConsumer<>(props),
-                producer,
-                pass,
-                new DeadLetterPublisher(producer, ns),
-                registry,
-                ns,
-                Duration.ofHours(1),
-                Duration.ofSeconds(4));
-        workers.add(worker);
-        threads.add(new Thread(worker, "worker-" + i));
-      }
-      threads.forEach(Thread::start);
+      var instances = new ArrayList<Instance>();
       try {
+        // Two instances start together; sources are re-read every 3 s.
+        instances.add(start(kafka, ns, producer, registry, 0));
+        instances.add(start(kafka, ns, producer, registry, 1));
         long deadline = System.currentTimeMillis() + 60_000;
         while (articles(kafka, ns).size() < 14 && System.currentTimeMillis() < deadline) {
           Thread.sleep(500);
         }
-        Thread.sleep(2000);
+        // A third joins: hosts move between instances while the sources keep being re-read.
+        instances.add(start(kafka, ns, producer, registry, 2));
+        Thread.sleep(10_000);
       } finally {
-        workers.forEach(FrontierWorker::stop);
-        for (Thread thread : threads) {
-          thread.join(10_000);
+        for (Instance instance : instances) {
+          instance.stop();
         }
       }
 
@@ -101,10 +85,45 @@ class FrontierScaleOutIT {
             sites.requestCount(article.fetchedUrl()),
             "fetched more than once: " + article.fetchedUrl());
       }
-      for (var worker : workers) {
-        assertTrue(worker.handled() > 0, "each instance took a share of the hosts");
-      }
+      assertTrue(
+          instances.get(0).worker().handled() > 0 && instances.get(1).worker().handled() > 0,
+          "the first two instances each took a share of the hosts");
+      assertTrue(instances.get(2).worker().handled() > 0, "the late instance took hosts over");
     }
+  }
+
+  private static Instance start(
+      KafkaSettings kafka,
+      String ns,
+      KafkaProducer<String, byte[]> producer,
+      SourceRegistry registry,
+      int n) {
+    var fetch = new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 20, 5 << 20, 1, 50, true);
+    var fetcher = new HttpFetcher(fetch);
+    var pass =
+        new CrawlPass(
+            fetcher,
+            new RobotsCache(fetcher, fetch.userAgent()),
+            true,
+            new ArticlePublisher(producer, ns),
+            new CrawlMetrics(new SimpleMeterRegistry()));
+    var props = KafkaClients.consumer(kafka, ns + ".crawler", "frontier-it-" + n);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
+    var fetched = new FetchedUrls(kafka, ns, producer);
+    var worker =
+        new FrontierWorker(
+            new KafkaConsumer<>(props),
+            producer,
+            pass,
+            new DeadLetterPublisher(producer, ns),
+            fetched,
+            registry,
+            ns,
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(4));
+    var thread = new Thread(worker, "worker-" + n);
+    thread.start();
+    return new Instance(worker, fetched, thread);
   }
 
   private static List<DiscoveredArticle> articles(KafkaSettings kafka, String ns) {
