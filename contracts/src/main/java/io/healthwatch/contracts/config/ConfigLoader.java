@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.healthwatch.contracts.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -215,14 +214,5 @@ public final class ConfigLoader {
     }
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  /** The shared mapper, for services that need to write config back (the demo does). */
-  public static ObjectMapper yaml() {
-    return YAML;
-  }
-
-  static ObjectMapper json() {
-    return Json.mapper();
   }
 }
