@@ -17,9 +17,12 @@ public final class CrawlMetrics {
         Counter.builder("healthwatch_crawler_robots_disallowed").register(registry);
   }
 
-  public void fetched(String sourceId, String outcome) {
+  /** One fetch: per source and per host, so a slow or failing host stands out. */
+  public void fetched(String sourceId, String url, String outcome) {
+    String host = java.net.URI.create(url).getHost();
     Counter.builder("healthwatch_crawler_fetch")
         .tag("source", sourceId)
+        .tag("host", host == null ? "unknown" : host)
         .tag("outcome", outcome)
         .register(registry)
         .increment();

@@ -219,20 +219,20 @@ public final class CrawlPass {
     try {
       if (respectRobots && !robots.allowed(url)) {
         metrics.robotsDisallowed();
-        metrics.fetched(source.id(), "robots_disallowed");
+        metrics.fetched(source.id(), url, "robots_disallowed");
         LOG.info("robots.txt disallows url={}", url);
         return null;
       }
       FetchedPage page = fetcher.fetch(url, respectRobots ? robots.crawlDelayMillis(url) : 0);
       if (page.status() == 304) {
         // Unchanged since the last fetch: nothing new to read, and nothing failed.
-        metrics.fetched(source.id(), "not_modified");
+        metrics.fetched(source.id(), url, "not_modified");
         return null;
       }
-      metrics.fetched(source.id(), "ok");
+      metrics.fetched(source.id(), url, "ok");
       return page;
     } catch (FetchException e) {
-      metrics.fetched(source.id(), e.reason().name().toLowerCase());
+      metrics.fetched(source.id(), url, e.reason().name().toLowerCase());
       throw e;
     }
   }
