@@ -55,15 +55,13 @@ public final class CrawlPass {
   /** Article URLs already handled by this process: a page is fetched once per run. */
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  public CrawlPass(
-      HttpFetcher fetcher,
-      RobotsCache robots,
-      boolean respectRobots,
-      ArticlePublisher publisher,
-      CrawlMetrics metrics) {
-    this.fetcher = fetcher;
-    this.robots = robots;
-    this.respectRobots = respectRobots;
+  /**
+   * One pass's fetching machinery (per-host throttle, robots cache, validators) from its config.
+   */
+  public CrawlPass(CrawlerConfig.Fetch fetch, ArticlePublisher publisher, CrawlMetrics metrics) {
+    this.fetcher = new HttpFetcher(fetch);
+    this.robots = new RobotsCache(fetcher, fetch.userAgent());
+    this.respectRobots = fetch.respectRobots();
     this.publisher = publisher;
     this.metrics = metrics;
   }

@@ -8,8 +8,6 @@ import io.healthwatch.contracts.kafka.KafkaHealthCheck;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.ops.OpsServer;
 import io.healthwatch.contracts.topic.Topics;
-import io.healthwatch.crawler.fetch.HttpFetcher;
-import io.healthwatch.crawler.fetch.RobotsCache;
 import io.healthwatch.crawler.frontier.FetchedUrls;
 import io.healthwatch.crawler.frontier.FrontierWorker;
 import io.healthwatch.crawler.publish.ArticlePublisher;
@@ -65,15 +63,9 @@ public final class CrawlerMain {
                 KafkaClients.producer(config.kafka(), "healthwatch-crawler"))) {
       ops.check("kafka", kafkaHealth);
       var metrics = new CrawlMetrics(ops.registry());
-      var fetcher = new HttpFetcher(config.fetch());
-      var publisher = new ArticlePublisher(producer, config.namespace());
       var pass =
           new CrawlPass(
-              fetcher,
-              new RobotsCache(fetcher, config.fetch().userAgent()),
-              config.fetch().respectRobots(),
-              publisher,
-              metrics);
+              config.fetch(), new ArticlePublisher(producer, config.namespace()), metrics);
       if (args.flag("--once")) {
         runOnce(pass, registry.sources(), config.threads());
         LOG.info("crawl finished: {} articles published", (long) metrics.publishedCount());

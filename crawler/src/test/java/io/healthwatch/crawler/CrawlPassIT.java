@@ -11,8 +11,6 @@ import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
-import io.healthwatch.crawler.fetch.HttpFetcher;
-import io.healthwatch.crawler.fetch.RobotsCache;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.SourceRegistry;
 import io.healthwatch.devstack.sites.DemoCorpus;
@@ -47,12 +45,9 @@ class CrawlPassIT {
         var producer =
             new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "crawler-it"))) {
       var registry = SourceRegistry.load(DemoSourcesFile.write(sites, dir.resolve("sources.yml")));
-      var fetcher = new HttpFetcher(fetch);
       var pass =
           new CrawlPass(
-              fetcher,
-              new RobotsCache(fetcher, fetch.userAgent()),
-              true,
+              fetch,
               new ArticlePublisher(producer, ns),
               new CrawlMetrics(new SimpleMeterRegistry()));
       for (var source : registry.sources()) {

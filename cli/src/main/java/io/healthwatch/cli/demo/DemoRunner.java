@@ -87,24 +87,9 @@ public final class DemoRunner {
       Path indexerConfig = write(work.resolve("indexer.yml"), indexerYaml(ns, indexerPort, work));
 
       // The enricher and indexer start first so their groups exist before the first article.
-      var enricher =
-          ServiceProcess.start(
-              "enricher",
-              jar("enricher"),
-              List.of("--config", enricherConfig.toString()),
-              work.resolve("logs/enricher.log"));
-      var indexer =
-          ServiceProcess.start(
-              "indexer",
-              jar("indexer"),
-              List.of("--config", indexerConfig.toString()),
-              work.resolve("logs/indexer.log"));
-      var crawler =
-          ServiceProcess.start(
-              "crawler",
-              jar("crawler"),
-              List.of("--config", crawlerConfig.toString(), "--once"),
-              work.resolve("logs/crawler.log"));
+      var enricher = start("enricher", enricherConfig);
+      var indexer = start("indexer", indexerConfig);
+      var crawler = start("crawler", crawlerConfig, "--once");
       out.printf(
           "started crawler (pid %d), enricher (pid %d), indexer (pid %d); logs in %s%n",
           crawler.pid(), enricher.pid(), indexer.pid(), work.resolve("logs"));
@@ -234,6 +219,13 @@ public final class DemoRunner {
         + work.resolve("issues")
         + "\n  anchors:\n"
         + "    - {windowEnd: 2024-05-17, number: 575}\n    - {windowEnd: 2025-06-27, number: 630}\n";
+  }
+
+  private ServiceProcess start(String module, Path config, String... flags) throws IOException {
+    var args = new ArrayList<String>(List.of("--config", config.toString()));
+    args.addAll(List.of(flags));
+    return ServiceProcess.start(
+        module, jar(module), args, settings.workDir().resolve("logs/" + module + ".log"));
   }
 
   private Path jar(String module) throws IOException {

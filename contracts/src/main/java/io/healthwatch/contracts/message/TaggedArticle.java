@@ -32,50 +32,36 @@ public record TaggedArticle(
   }
 
   public TaggedArticle withRevision(int newRevision) {
-    return new TaggedArticle(
-        schemaVersion,
-        id,
-        newRevision,
-        status,
-        article,
-        window,
-        entities,
-        topics,
-        relevance,
-        relevant,
-        dedup,
-        reprints);
+    return copy(newRevision, status, dedup, reprints);
   }
 
   public TaggedArticle asDuplicateOf(String primaryId, String reason) {
-    return new TaggedArticle(
-        schemaVersion,
-        id,
+    return copy(
         revision + 1,
         ArticleStatus.DUPLICATE,
-        article,
-        window,
-        entities,
-        topics,
-        relevance,
-        relevant,
         new Dedup(dedup.contentHash(), dedup.simhash(), primaryId, reason),
         List.of());
   }
 
   public TaggedArticle withReprints(List<String> newReprints) {
+    return copy(revision + 1, status, dedup, newReprints);
+  }
+
+  /** The same article with what dedup may change about it. */
+  private TaggedArticle copy(
+      int newRevision, ArticleStatus newStatus, Dedup newDedup, List<String> newReprints) {
     return new TaggedArticle(
         schemaVersion,
         id,
-        revision + 1,
-        status,
+        newRevision,
+        newStatus,
         article,
         window,
         entities,
         topics,
         relevance,
         relevant,
-        dedup,
+        newDedup,
         newReprints);
   }
 }

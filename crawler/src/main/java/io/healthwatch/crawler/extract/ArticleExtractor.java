@@ -246,16 +246,22 @@ public final class ArticleExtractor {
    * The page's text around the body, in page order: before the content elements, short lines inside
    * them (where bylines and "posted at" lines are), and after them.
    */
-  private record Around(List<String> before, List<String> insideShort, List<String> after) {
+  private record Around(
+      List<String> before, List<String> insideShort, List<String> after, String joined) {
     private static final int SHORT_LINE = 60;
 
     static Around of(Element root, List<Element> content) {
       Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
       skip.addAll(content);
-      var around = new Around(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      var walked = new Around(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
       boolean[] seenContent = {content.isEmpty()};
-      around.walk(root, skip, seenContent, false);
-      return around;
+      walked.walk(root, skip, seenContent, false);
+      // All of it joined once: source, author and the last-resort date all search it.
+      var all = new ArrayList<>(walked.before());
+      all.addAll(walked.insideShort());
+      all.addAll(walked.after());
+      return new Around(
+          walked.before(), walked.insideShort(), walked.after(), String.join("\n", all));
     }
 
     private void walk(Node node, Set<Element> skip, boolean[] seenContent, boolean inside) {
@@ -287,13 +293,6 @@ public final class ArticleExtractor {
       for (Node child : element.childNodes()) {
         walk(child, skip, seenContent, content);
       }
-    }
-
-    String joined() {
-      var all = new ArrayList<>(before);
-      all.addAll(insideShort);
-      all.addAll(after);
-      return String.join("\n", all);
     }
   }
 }

@@ -13,8 +13,6 @@ import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.CrawlMetrics;
 import io.healthwatch.crawler.CrawlPass;
 import io.healthwatch.crawler.CrawlerConfig;
-import io.healthwatch.crawler.fetch.HttpFetcher;
-import io.healthwatch.crawler.fetch.RobotsCache;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.SourceRegistry;
 import io.healthwatch.devstack.sites.DemoCorpus;
@@ -99,14 +97,9 @@ class FrontierScaleOutIT {
       SourceRegistry registry,
       int n) {
     var fetch = new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 20, 5 << 20, 1, 50, true);
-    var fetcher = new HttpFetcher(fetch);
     var pass =
         new CrawlPass(
-            fetcher,
-            new RobotsCache(fetcher, fetch.userAgent()),
-            true,
-            new ArticlePublisher(producer, ns),
-            new CrawlMetrics(new SimpleMeterRegistry()));
+            fetch, new ArticlePublisher(producer, ns), new CrawlMetrics(new SimpleMeterRegistry()));
     var props = KafkaClients.consumer(kafka, ns + ".crawler", "frontier-it-" + n);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
     var fetched = new FetchedUrls(kafka, ns, producer);

@@ -20,6 +20,11 @@ class SourceRegistryTest {
     return SourceRegistry.load(file);
   }
 
+  /** The one-line reason a registry is refused with. */
+  private String refusal(String yaml) {
+    return assertThrows(ConfigException.class, () -> load(yaml)).getMessage();
+  }
+
   @Test
   void validRegistryLoads() throws Exception {
     var registry =
@@ -48,80 +53,65 @@ class SourceRegistryTest {
 
   @Test
   void unknownKindNamesTheLine() {
-    var error =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                load(
-                    """
+    String error =
+        refusal(
+            """
         sources:
           - id: a
             name: A
             kind: podcast
             entryUrls: ["http://a.cn/"]
-        """));
-    assertTrue(error.getMessage().contains("line 4"), error.getMessage());
-    assertTrue(error.getMessage().contains("podcast"), error.getMessage());
+        """);
+    assertTrue(error.contains("line 4"), error);
+    assertTrue(error.contains("podcast"), error);
   }
 
   @Test
   void relativeEntryUrlIsRefusedWithTheSourceId() {
-    var error =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                load(
-                    """
+    String error =
+        refusal(
+            """
         sources:
           - id: gmw
             name: 光明网
             kind: rss
             entryUrls: ["/rss.xml"]
-        """));
-    assertTrue(error.getMessage().contains("sources[gmw].entryUrls"), error.getMessage());
+        """);
+    assertTrue(error.contains("sources[gmw].entryUrls"), error);
   }
 
   @Test
   void badOverridesAreRefusedWithTheirKey() {
-    var selector =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                load(
-                    """
+    String selector =
+        refusal(
+            """
         sources:
           - id: a
             name: A
             kind: rss
             entryUrls: ["http://a.cn/rss.xml"]
             selectors: {body: "div[[["}
-        """));
-    assertTrue(selector.getMessage().contains("sources[a].selectors.body"), selector.getMessage());
-    var charset =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                load(
-                    """
+        """);
+    assertTrue(selector.contains("sources[a].selectors.body"), selector);
+    String charset =
+        refusal(
+            """
         sources:
           - {id: b, name: B, kind: rss, entryUrls: ["http://b.cn/rss.xml"], charset: klingon}
-        """));
-    assertTrue(charset.getMessage().contains("sources[b].charset"), charset.getMessage());
+        """);
+    assertTrue(charset.contains("sources[b].charset"), charset);
   }
 
   @Test
   void duplicateIdsAreRefused() {
-    var error =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                load(
-                    """
+    String error =
+        refusal(
+            """
         sources:
           - {id: a, name: A, kind: rss, entryUrls: ["http://a.cn/1"]}
           - {id: a, name: B, kind: rss, entryUrls: ["http://a.cn/2"]}
-        """));
-    assertTrue(error.getMessage().contains("an id no other source has"), error.getMessage());
+        """);
+    assertTrue(error.contains("an id no other source has"), error);
   }
 
   @Test

@@ -49,19 +49,19 @@ class IssueRendererTest {
         null);
   }
 
+  /** Issue 575's week with the given articles. */
+  private static String render(List<ArticleDocument> articles) {
+    return new IssueRenderer(SETTINGS)
+        .markdown(575, LocalDate.of(2024, 5, 11), LocalDate.of(2024, 5, 17), articles);
+  }
+
   @Test
   void issueHasTheReportsSectionsInTheReportsOrder() {
     String md =
-        new IssueRenderer(SETTINGS)
-            .markdown(
-                575,
-                LocalDate.of(2024, 5, 11),
-                LocalDate.of(2024, 5, 17),
-                List.of(
-                    article(
-                        "“AI+医疗”落地 看病体验升级", "云南网", "https://m.yunnan.cn/a.shtml", "第一段。\n\n第二段。"),
-                    article(
-                        "武汉协和医院联手百度健康探索 AI 智慧门诊", "中国科技网", "http://stdaily.com/b.shtml", "正文")));
+        render(
+            List.of(
+                article("“AI+医疗”落地 看病体验升级", "云南网", "https://m.yunnan.cn/a.shtml", "第一段。\n\n第二段。"),
+                article("武汉协和医院联手百度健康探索 AI 智慧门诊", "中国科技网", "http://stdaily.com/b.shtml", "正文")));
     String[] inOrder = {
       "# 全国卫生信息化舆情监测周报",
       "(第五七五期)",
@@ -94,17 +94,13 @@ class IssueRendererTest {
   @Test
   void crawledTextCannotInjectMarkup() {
     String md =
-        new IssueRenderer(SETTINGS)
-            .markdown(
-                575,
-                LocalDate.of(2024, 5, 11),
-                LocalDate.of(2024, 5, 17),
-                List.of(
-                    article(
-                        "<script>alert(1)</script>",
-                        "# 源",
-                        "https://a.cn/x",
-                        "# 标题\n\n[点我](http://evil)")));
+        render(
+            List.of(
+                article(
+                    "<script>alert(1)</script>",
+                    "# 源",
+                    "https://a.cn/x",
+                    "# 标题\n\n[点我](http://evil)")));
     assertFalse(md.contains("<script>"));
     assertFalse(md.contains("\n# 标题"));
     assertFalse(md.contains("[点我](http://evil)"));
