@@ -46,13 +46,23 @@ final class ExtractionBench {
   static void run(Map<String, List<GoldPage>> sets, PrintStream out) {
     var candidates = List.of(Extractors.healthwatch(), Extractors.readability4j());
     out.printf(
-        "%-16s %-14s %5s  %7s %7s %7s  %-12s %-12s%n",
-        "set", "extractor", "pages", "body-P", "body-R", "body-F1", "date(day)", "title");
+        "%-16s %-14s %5s  %7s %7s %7s  %-12s %-12s %-12s%n",
+        "set",
+        "extractor",
+        "pages",
+        "body-P",
+        "body-R",
+        "body-F1",
+        "date(day)",
+        "date(month)",
+        "title");
     for (var set : sets.entrySet()) {
       for (var candidate : candidates) {
         var score = new ShingleScore();
         int dated = 0;
         int datesRight = 0;
+        int monthDated = 0;
+        int monthsRight = 0;
         int titled = 0;
         int titlesRight = 0;
         for (GoldPage page : set.getValue()) {
@@ -65,16 +75,16 @@ final class ExtractionBench {
           if (page.body() != null) {
             score.add(page.body(), result.body());
           }
-          // Compared at the precision the gold gives: a day, or a month when only that is
-          // written; a gold value that is not a date at all is left out of the count.
+          // Compared at the precision the gold gives: a day, or (in a column of its own) a month
+          // when only that is written; a gold value that is not a date at all is left out.
           Optional<LocalDate> goldDay = day(page.publishedAt());
           Optional<YearMonth> goldMonth = month(page.publishedAt());
           if (goldDay.isPresent()) {
             dated++;
             datesRight += goldDay.equals(day(result.publishedAt())) ? 1 : 0;
           } else if (goldMonth.isPresent()) {
-            dated++;
-            datesRight += goldMonth.equals(day(result.publishedAt()).map(YearMonth::from)) ? 1 : 0;
+            monthDated++;
+            monthsRight += goldMonth.equals(day(result.publishedAt()).map(YearMonth::from)) ? 1 : 0;
           }
           if (page.title() != null) {
             titled++;
@@ -86,7 +96,7 @@ final class ExtractionBench {
           }
         }
         out.printf(
-            "%-16s %-14s %5d  %7.3f %7.3f %7.3f  %-12s %-12s%n",
+            "%-16s %-14s %5d  %7.3f %7.3f %7.3f  %-12s %-12s %-12s%n",
             set.getKey(),
             candidate.name(),
             set.getValue().size(),
@@ -94,6 +104,7 @@ final class ExtractionBench {
             score.recall(),
             score.f1(),
             ratio(datesRight, dated, candidate.name().equals("readability4j")),
+            ratio(monthsRight, monthDated, candidate.name().equals("readability4j")),
             ratio(titlesRight, titled, false));
       }
     }

@@ -5,10 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,12 +43,6 @@ public final class ArticleExtractor {
           "input",
           "label",
           "figcaption");
-  private static final Pattern UNLIKELY =
-      Pattern.compile(
-          "(?i)(^|[\\s_-])(nav|navbar|menu|topbar|footer|foot|share|share-bar|bottom-share|related|"
-              + "recommend|comment|comments|crumb|breadcrumb|sidebar|aside|ad|ads|advert|copyright|"
-              + "pages|pagination|hot|rank|banmian|editor|author|left_name|adInContent|social|"
-              + "subscribe|login|popup|modal|cookie|newsletter|byline|dateline|caption-credit)([\\s_-]|$)");
   private static final Pattern SOURCE =
       Pattern.compile(
           "来源[：:]\\s*([\\p{IsHan}A-Za-z0-9·（）()]{2,24}?)(?=\\s|$|[　|丨，,。]|作者|编辑|记者|责任)");
@@ -83,6 +75,9 @@ public final class ArticleExtractor {
   /** How many text nodes before the body a publish date is looked for in. */
   private static final int DATE_LOOKBACK = 60;
 
+  /** How many text nodes just above the body count as its header (title, dateline, source). */
+  private static final int DATE_NEAR_BODY = 12;
+
   private final ChineseDateParser dates;
 
   public ArticleExtractor(ZoneId zone) {
@@ -91,41 +86,36 @@ public final class ArticleExtractor {
 
   public Extraction extract(Document page) {
     Element body = page.body();
-    var metas = metas(page);
+    var facts = PageFacts.of(page);
     if (body == null) {
       return new Extraction(
-          title(page, metas),
-          metaDate(page, metas).orElse(null),
-          null,
-          null,
-          null,
-          canonical(page));
+          title(page, facts), metaDate(facts).orElse(null), null, null, null, canonical(facts));
     }
     var stats = new NodeStats(body);
     List<Element> content = ContentScorer.contentOf(body, stats);
     List<String> paragraphs = BlockText.paragraphs(content, stats);
     String text = String.join("\n\n", paragraphs);
     var around = Around.of(body, content);
-    OffsetDateTime published = metaDate(page, metas).or(() -> dateNear(around)).orElse(null);
-    String source = match(SOURCE, around.joined());
-    String author = match(AUTHOR, around.joined());
+    OffsetDateTime published = metaDate(facts).or(() -> dateNear(around)).orElse(null);
+    String source = match(SOURCE, around.joined(), "来源");
+    String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
     return new Extraction(
-        title(page, metas),
+        title(page, facts),
         published,
         source,
         author,
         text.isBlank() ? null : text,
-        canonical(page));
+        canonical(facts));
   }
 
-  /** Elements that never hold article text, by tag or by class and id. */
-  static boolean isExcluded(Element element) {
-    if (NEVER_CONTENT.contains(element.normalName())) {
-      return true;
-    }
-    String marks = element.className() + " " + element.id();
-    // As Readability does: furniture words exclude, unless a content word is there too.
-    return marks.length() > 1 && UNLIKELY.matcher(marks).find() && !ContentScorer.isPositive(marks);
+  /** Elements that never hold article text, by tag. */
+  static boolean isNeverContent(Element element) {
+    return NEVER_CONTENT.contains(element.normalName());
+  }
+
+  /** Class and id words ("share-bar", "comments") of elements that never hold article text. */
+  static boolean isUnlikely(String marks) {
+    return MarkWords.isUnlikely(marks);
   }
 
   static boolean isInvisible(Element element) {
@@ -136,24 +126,24 @@ public final class ArticleExtractor {
     return !style.isEmpty() && style.replace(" ", "").toLowerCase().contains("display:none");
   }
 
-  private static String canonical(Document page) {
-    Element link = page.selectFirst("link[rel=canonical][href]");
-    return link == null ? null : UrlCanonicalizer.canonicalize(link.absUrl("href")).orElse(null);
+  private static String canonical(PageFacts facts) {
+    String href = facts.canonicalHref();
+    return href == null ? null : UrlCanonicalizer.canonicalize(href).orElse(null);
   }
 
-  private static String title(Document page, Map<String, String> metas) {
-    String og = metas.get("og:title");
+  private static String title(Document page, PageFacts facts) {
+    String og = facts.metas().get("og:title");
     if (og != null && !og.isBlank()) {
       return BlockText.normalize(og);
     }
     String documentTitle = page.title();
-    for (Element heading : page.select("h1, h2")) {
+    for (Element heading : facts.headings()) {
       String text = BlockText.normalize(heading.text());
       if (text.length() >= 4 && (documentTitle.contains(text) || documentTitle.isBlank())) {
         return text;
       }
     }
-    Element h1 = page.selectFirst("h1");
+    Element h1 = facts.firstH1();
     if (h1 != null && BlockText.normalize(h1.text()).length() >= 4) {
       return BlockText.normalize(h1.text());
     }
@@ -167,15 +157,15 @@ public final class ArticleExtractor {
     return longest.isBlank() ? null : BlockText.normalize(longest);
   }
 
-  private Optional<OffsetDateTime> metaDate(Document page, Map<String, String> metas) {
+  private Optional<OffsetDateTime> metaDate(PageFacts facts) {
     for (String name : DATE_META) {
-      Optional<OffsetDateTime> parsed = dates.parseValue(metas.get(name));
+      Optional<OffsetDateTime> parsed = dates.parseValue(facts.metas().get(name));
       if (parsed.isPresent()) {
         return parsed;
       }
     }
-    for (Element script : page.select("script[type=application/ld+json]")) {
-      Matcher m = JSON_LD_DATE.matcher(script.data());
+    for (String script : facts.jsonLd()) {
+      Matcher m = JSON_LD_DATE.matcher(script);
       if (m.find()) {
         Optional<OffsetDateTime> parsed = dates.parseValue(m.group(1));
         if (parsed.isPresent()) {
@@ -183,32 +173,43 @@ public final class ArticleExtractor {
         }
       }
     }
-    Element time = page.selectFirst("time[datetime]");
-    return time == null ? Optional.empty() : dates.parseValue(time.attr("datetime"));
+    return dates.parseValue(facts.timeDatetime());
   }
 
   /**
-   * The publish date is written close to the body: look backwards from the body's start first (a
-   * portal's header may show today's date further up), then after the body, then anywhere.
+   * The publish date is written close to the body, mostly just above it: look backwards from the
+   * body's start first (a portal's header may show today's date further up), then inside and after
+   * the body (bylines at the foot, but also comments and related-article lists), then anywhere.
    */
   private Optional<OffsetDateTime> dateNear(Around around) {
     // A date written with its time or after a label ("发布时间", "发表于") is a publish time more
-    // surely than a bare date, which may be today's date in a portal header or an event's date.
-    return dateNear(around, true)
-        .or(() -> dateNear(around, false))
+    // surely than a bare date, which may be today's date in a portal header or an event's date;
+    // but a bare date in the lines just above the body beats anything below it.
+    List<String> before = beforeBody(around.before(), DATE_LOOKBACK);
+    var below = new ArrayList<>(around.insideShort());
+    below.addAll(around.after());
+    return firstDate(before, true)
+        .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false))
+        .or(() -> firstDate(below, true))
+        .or(() -> firstDate(before, false))
+        .or(() -> firstDate(below, false))
         .or(() -> dates.find(around.joined()));
   }
 
-  private Optional<OffsetDateTime> dateNear(Around around, boolean strongOnly) {
-    List<String> before = around.before();
-    var candidates = new ArrayList<String>();
-    for (int i = before.size() - 1; i >= Math.max(0, before.size() - DATE_LOOKBACK); i--) {
+  /**
+   * The last {@code count} text nodes before the body, nearest first, each joined with its next.
+   */
+  private static List<String> beforeBody(List<String> before, int count) {
+    var lines = new ArrayList<String>();
+    for (int i = before.size() - 1; i >= Math.max(0, before.size() - count); i--) {
       // Joined with the next node: "2024年5月14日" may be split over elements.
-      candidates.add(i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i));
+      lines.add(i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i));
     }
-    candidates.addAll(around.insideShort());
-    candidates.addAll(around.after());
-    for (String text : candidates) {
+    return lines;
+  }
+
+  private Optional<OffsetDateTime> firstDate(List<String> lines, boolean strongOnly) {
+    for (String text : lines) {
       Optional<OffsetDateTime> found = dates.find(text);
       if (found.isPresent() && (!strongOnly || isStrong(text, found.get()))) {
         return found;
@@ -222,24 +223,20 @@ public final class ArticleExtractor {
         || DATE_LABEL.matcher(text).find();
   }
 
-  /** Every meta tag's content by its name, property or itemprop: one pass, not one per lookup. */
-  private static Map<String, String> metas(Document page) {
-    var metas = new HashMap<String, String>();
-    for (Element meta : page.getElementsByTag("meta")) {
-      String content = meta.attr("content");
-      for (String key :
-          new String[] {meta.attr("property"), meta.attr("name"), meta.attr("itemprop")}) {
-        if (!key.isEmpty()) {
-          metas.putIfAbsent(key, content);
-        }
+  /** The pattern's first group, searched from the first of its labels (found far faster). */
+  private static String match(Pattern pattern, String text, String... labels) {
+    int from = -1;
+    for (String label : labels) {
+      int at = text.indexOf(label);
+      if (at >= 0 && (from < 0 || at < from)) {
+        from = at;
       }
     }
-    return metas;
-  }
-
-  private static String match(Pattern pattern, String text) {
+    if (from < 0) {
+      return null;
+    }
     Matcher matcher = pattern.matcher(text);
-    return matcher.find() ? matcher.group(1).trim() : null;
+    return matcher.find(from) ? matcher.group(1).trim() : null;
   }
 
   /**
@@ -250,32 +247,50 @@ public final class ArticleExtractor {
       List<String> before, List<String> insideShort, List<String> after, String joined) {
     private static final int SHORT_LINE = 60;
 
+    /** Text nodes kept on either side of the body. */
+    private static final int WINDOW = 200;
+
     static Around of(Element root, List<Element> content) {
       Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
       skip.addAll(content);
       var walked = new Around(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
       boolean[] seenContent = {content.isEmpty()};
       walked.walk(root, skip, seenContent, false);
+      // Only the lines nearest the body are normalized and kept: a portal page has thousands.
+      List<String> before = normalized(walked.before(), walked.before().size() - WINDOW);
+      List<String> after = normalized(walked.after(), 0);
       // All of it joined once: source, author and the last-resort date all search it.
-      var all = new ArrayList<>(walked.before());
+      var all = new ArrayList<>(before);
       all.addAll(walked.insideShort());
-      all.addAll(walked.after());
-      return new Around(
-          walked.before(), walked.insideShort(), walked.after(), String.join("\n", all));
+      all.addAll(after);
+      return new Around(before, walked.insideShort(), after, String.join("\n", all));
+    }
+
+    private static List<String> normalized(List<String> raw, int from) {
+      var lines = new ArrayList<String>(WINDOW);
+      for (int i = Math.max(0, from); i < raw.size() && lines.size() < WINDOW; i++) {
+        String line = BlockText.normalize(raw.get(i));
+        if (!line.isEmpty()) {
+          lines.add(line);
+        }
+      }
+      return lines;
     }
 
     private void walk(Node node, Set<Element> skip, boolean[] seenContent, boolean inside) {
       if (node instanceof TextNode text) {
-        String t = BlockText.normalize(text.getWholeText());
-        if (t.isEmpty()) {
+        String raw = text.getWholeText();
+        // Inside the body only short lines are kept: most of its text is not normalized at all.
+        if (inside && BlockText.visibleLongerThan(raw, SHORT_LINE)) {
           return;
         }
         if (inside) {
-          if (t.length() <= SHORT_LINE) {
+          String t = BlockText.normalize(raw);
+          if (!t.isEmpty()) {
             insideShort.add(t);
           }
-        } else {
-          (seenContent[0] ? after : before).add(t);
+        } else if (!raw.isBlank()) {
+          (seenContent[0] ? after : before).add(raw);
         }
         return;
       }

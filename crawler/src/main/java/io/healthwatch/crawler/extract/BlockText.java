@@ -127,7 +127,7 @@ final class BlockText {
     if (!text.isEmpty() && !isFurniture(text)) {
       paragraphs.add(text);
     }
-    current = new StringBuilder();
+    current.setLength(0);
     currentLinkChars = 0;
   }
 
@@ -138,11 +138,15 @@ final class BlockText {
   }
 
   static String normalize(CharSequence text) {
+    if (isNormal(text)) {
+      // Most text nodes already are: no copy.
+      return text.toString();
+    }
     var out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000') {
+      if (isSpace(c)) {
         space = out.length() > 0;
       } else {
         if (space) {
@@ -153,5 +157,51 @@ final class BlockText {
       }
     }
     return out.toString();
+  }
+
+  /** Whitespace, no-break space or the ideographic space; CJK text is tested with one compare. */
+  static boolean isSpace(char c) {
+    if (c > '\u3000') {
+      return false;
+    }
+    return c == ' ' || c == '\u00a0' || c == '\u3000' || Character.isWhitespace(c);
+  }
+
+  /** No leading, trailing or repeated spaces, and every space a plain one. */
+  private static boolean isNormal(CharSequence text) {
+    int length = text.length();
+    if (length == 0) {
+      return true;
+    }
+    if (isSpace(text.charAt(0)) || isSpace(text.charAt(length - 1))) {
+      return false;
+    }
+    boolean previousSpace = false;
+    for (int i = 1; i < length - 1; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (c != ' ' || previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text has more than {@code limit} non-space characters; stops counting there. */
+  static boolean visibleLongerThan(CharSequence text, int limit) {
+    if (text.length() <= limit) {
+      return false;
+    }
+    int visible = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i)) && ++visible > limit) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,10 +1,9 @@
 package io.healthwatch.crawler.extract;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,22 +13,15 @@ import org.jsoup.nodes.Element;
  * candidate is taken with those of its siblings that look like more of the same text.
  */
 final class ContentScorer {
-  private static final Pattern POSITIVE =
-      Pattern.compile(
-          "(?i)article|body|content|entry|main|page|post|text|story|detail|zw|TRS_Editor|con_|ozoom|news_txt|artical|neirong");
-  private static final Pattern NEGATIVE =
-      Pattern.compile(
-          "(?i)comment|footer|footnote|masthead|meta|outbrain|promo|related|recommend|scroll|share|"
-              + "shopping|sidebar|sponsor|tags|tool|widget|subscribe|newsletter|login|breadcrumb|crumb|"
-              + "pagination|pager|hot|rank|banner|menu|nav|copyright|advert|\\bad\\b|ads|editor|keyword|xgxw|xgwz");
   private static final int MIN_PARAGRAPH = 20;
 
   private ContentScorer() {}
 
   /** Candidate blocks of text and their score, plus the chosen content elements in page order. */
   static List<Element> contentOf(Element body, NodeStats stats) {
-    Map<Element, Double> scores = new IdentityHashMap<>();
-    for (Element block : body.select("p, pre, td, blockquote, div, section, article, font")) {
+    // Insertion (page) order, so that ties go to the earlier element on every run.
+    Map<Element, Double> scores = new LinkedHashMap<>();
+    for (Element block : stats.blocks()) {
       if (stats.excluded(block) || !isParagraph(block, stats)) {
         continue;
       }
@@ -38,7 +30,7 @@ final class ContentScorer {
       double score = 1 + stats.punctuation(block, !whole) + Math.min(length / 100, 3);
       if (!whole) {
         // A container with text of its own (lines split by <br>) is itself a candidate.
-        vote(scores, block, score);
+        vote(scores, block, score, stats);
       }
       Element parent = outerParent(block);
       for (int level = 0; parent != null && level < 3; level++, parent = outerParent(parent)) {
@@ -46,7 +38,7 @@ final class ContentScorer {
           break;
         }
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-        vote(scores, parent, score / divider);
+        vote(scores, parent, score / divider, stats);
       }
     }
     Element top = null;
@@ -62,13 +54,18 @@ final class ContentScorer {
     if (top == null) {
       return List.of();
     }
+    Element entry = PostListing.firstEntryFor(top, body, stats);
+    if (entry != top) {
+      return List.of(entry);
+    }
     return withSiblings(top, topScore, scores, stats);
   }
 
   /** Adds a vote; an element's own weight (tag, class and id) is counted once, on its first. */
-  private static void vote(Map<Element, Double> scores, Element element, double score) {
+  private static void vote(
+      Map<Element, Double> scores, Element element, double score, NodeStats stats) {
     Double current = scores.get(element);
-    scores.put(element, (current == null ? initial(element) : current) + score);
+    scores.put(element, (current == null ? initial(element, stats) : current) + score);
   }
 
   /**
@@ -139,7 +136,7 @@ final class ContentScorer {
     return stats.ownText(block) >= MIN_PARAGRAPH;
   }
 
-  private static double initial(Element element) {
+  private static double initial(Element element, NodeStats stats) {
     double score =
         switch (element.normalName()) {
           case "div", "article", "section" -> 5;
@@ -148,27 +145,21 @@ final class ContentScorer {
           case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
           default -> 0;
         };
-    return score + classWeight(element);
-  }
-
-  static boolean isPositive(String marks) {
-    return POSITIVE.matcher(marks).find();
-  }
-
-  static double classWeight(Element element) {
-    double weight = 0;
     // schema.org microdata (itemprop="articleBody") names the text outright.
-    for (String marks :
-        new String[] {element.className(), element.id(), element.attr("itemprop")}) {
-      if (marks.isEmpty()) {
-        continue;
-      }
-      if (NEGATIVE.matcher(marks).find()) {
-        weight -= 25;
-      }
-      if (POSITIVE.matcher(marks).find()) {
-        weight += 25;
-      }
+    return score
+        + stats.markWeight(element.attr("class").trim())
+        + stats.markWeight(element.attr("id"))
+        + stats.markWeight(element.attr("itemprop"));
+  }
+
+  /** What a class, id or itemprop value says of an element: content (+25), furniture (-25). */
+  static double markWeight(String marks) {
+    double weight = 0;
+    if (MarkWords.isFurniture(marks)) {
+      weight -= 25;
+    }
+    if (MarkWords.isContent(marks)) {
+      weight += 25;
     }
     return weight;
   }

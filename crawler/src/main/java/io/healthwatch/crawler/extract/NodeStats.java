@@ -1,7 +1,11 @@
 package io.healthwatch.crawler.extract;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -18,8 +22,15 @@ final class NodeStats {
   private static final int OWN_TEXT = 3;
   private static final int OWN_PUNCT = 4;
 
+  private static final Set<String> BLOCK_TAGS =
+      Set.of("p", "pre", "td", "blockquote", "div", "section", "article", "font");
+
   private final Map<Element, int[]> stats = new IdentityHashMap<>();
   private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
+  private final Map<String, Boolean> unlikelyMarks = new HashMap<>();
+  private final Map<String, Double> markWeights = new HashMap<>();
+  private final Map<String, List<Element>> byClass = new HashMap<>();
+  private final List<Element> blocks = new ArrayList<>();
 
   NodeStats(Element root) {
     collect(root, false);
@@ -40,9 +51,39 @@ final class NodeStats {
     return get(element, own ? OWN_PUNCT : PUNCT);
   }
 
-  /** {@link ArticleExtractor#isExcluded}, remembered: scoring and rendering ask it repeatedly. */
+  /**
+   * Elements that never hold article text, by tag or by class and id; remembered, as scoring and
+   * rendering ask repeatedly, and the class and id words by their text, as pages repeat them.
+   */
   boolean excluded(Element element) {
-    return excluded.computeIfAbsent(element, ArticleExtractor::isExcluded);
+    Boolean known = excluded.get(element);
+    if (known == null) {
+      known = ArticleExtractor.isNeverContent(element) || unlikely(element);
+      excluded.put(element, known);
+    }
+    return known;
+  }
+
+  private boolean unlikely(Element element) {
+    String classes = element.attr("class");
+    String id = element.attr("id");
+    if (classes.isEmpty() && id.isEmpty()) {
+      return false;
+    }
+    return unlikelyMarks.computeIfAbsent(classes + " " + id, ArticleExtractor::isUnlikely);
+  }
+
+  /** {@link ContentScorer#markWeight} of a class, id or itemprop value, remembered by its text. */
+  double markWeight(String marks) {
+    if (marks.isEmpty()) {
+      return 0;
+    }
+    Double weight = markWeights.get(marks);
+    if (weight == null) {
+      weight = ContentScorer.markWeight(marks);
+      markWeights.put(marks, weight);
+    }
+    return weight;
   }
 
   /** The share of the element's text that sits inside links. */
@@ -56,7 +97,44 @@ final class NodeStats {
     return s == null ? 0 : s[field];
   }
 
+  /**
+   * The first two elements (in page order, neither inside the other) with the same tag and class
+   * attribute as the given one; fewer when the page has fewer.
+   */
+  List<Element> firstAlike(Element element) {
+    List<Element> alike = byClass.get(classKey(element));
+    return alike == null ? List.of() : alike;
+  }
+
+  private static String classKey(Element element) {
+    String classes = element.attr("class");
+    return classes.isEmpty() ? null : element.normalName() + ' ' + classes;
+  }
+
+  private void index(Element element) {
+    String key = classKey(element);
+    if (key == null) {
+      return;
+    }
+    List<Element> alike = byClass.computeIfAbsent(key, k -> new ArrayList<>(2));
+    if (alike.isEmpty() || alike.size() == 1 && !element.parents().contains(alike.get(0))) {
+      alike.add(element);
+    }
+  }
+
+  /**
+   * The visible elements that can hold paragraphs ({@code p}, {@code div}, {@code td}, ...) in page
+   * order, noted during the same walk.
+   */
+  List<Element> blocks() {
+    return blocks;
+  }
+
   private int[] collect(Element element, boolean inLink) {
+    index(element);
+    if (BLOCK_TAGS.contains(element.normalName())) {
+      blocks.add(element);
+    }
     boolean link = inLink || element.normalName().equals("a");
     int[] result = new int[5];
     for (Node child : element.childNodes()) {
@@ -89,7 +167,7 @@ final class NodeStats {
     int length = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
+      if (!BlockText.isSpace(c)) {
         length++;
       }
     }

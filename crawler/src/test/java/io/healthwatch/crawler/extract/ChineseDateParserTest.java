@@ -21,7 +21,13 @@ class ChineseDateParserTest {
         "2024/5/14 08:05:09 | 2024-05-14T08:05:09+08:00",
         "2024.05.14 | 2024-05-14T00:00+08:00",
         "时间：2025 年 6 月 21 日 18:02 | 2025-06-21T18:02+08:00",
-        "2024-13-45 不是日期，2024-05-17 才是 | 2024-05-17T00:00+08:00"
+        "2024-13-45 不是日期，2024-05-17 才是 | 2024-05-17T00:00+08:00",
+        "2024年5月14日 下午3:05 | 2024-05-14T15:05+08:00",
+        "2024年5月14日 上午12:30 | 2024-05-14T00:30+08:00",
+        "发布日期： 9/17/2004 5:54:13 AM | 2004-09-17T05:54:13+08:00",
+        "9/17/2004 5:54:13 PM | 2004-09-17T17:54:13+08:00",
+        "17/9/2004 | 2004-09-17T00:00+08:00",
+        "更新 3/5/2024，首发 2024-03-04 | 2024-03-05T00:00+08:00"
       })
   void pageFormsParseInTheReportsZone(String text, String expected) {
     assertEquals(OffsetDateTime.parse(expected), parser.find(text).orElseThrow());
@@ -40,7 +46,7 @@ class ChineseDateParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"'5月16日，签约仪式举行'", "'无日期'", "''"})
+  @CsvSource({"'5月16日，签约仪式举行'", "'无日期'", "''", "'编号 1/2/20245'", "'12/31/99'"})
   void textWithoutAFullDateHasNone(String text) {
     assertTrue(parser.find(text).isEmpty());
   }

@@ -68,7 +68,13 @@ class FrontierScaleOutIT {
         }
         // A third joins: hosts move between instances while the sources keep being re-read.
         instances.add(start(kafka, ns, producer, registry, 2));
-        Thread.sleep(10_000);
+        // The group rebalances on its own schedule (slower on a loaded machine): wait for the
+        // newcomer's first record rather than a fixed time, then a few more re-reads.
+        long joined = System.currentTimeMillis() + 45_000;
+        while (instances.get(2).worker().handled() == 0 && System.currentTimeMillis() < joined) {
+          Thread.sleep(250);
+        }
+        Thread.sleep(6_000);
       } finally {
         for (Instance instance : instances) {
           instance.stop();
