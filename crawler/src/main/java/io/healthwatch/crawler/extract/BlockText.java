@@ -134,7 +134,10 @@ final class BlockText {
   private boolean isFurniture(String text) {
     int length = NodeStats.visibleLength(text);
     boolean linky = length < SHORT_LINE && currentLinkChars * 2 > length;
-    return linky || FURNITURE.matcher(text).matches() || BYLINE.matcher(text).matches();
+    return linky
+        || FURNITURE.matcher(text).matches()
+        || BYLINE.matcher(text).matches()
+        || BoilerplateLines.isBoilerplate(text);
   }
 
   static String normalize(CharSequence text) {

@@ -1,9 +1,12 @@
 package io.healthwatch.crawler.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -15,13 +18,55 @@ import org.jsoup.nodes.Element;
 final class ContentScorer {
   private static final int MIN_PARAGRAPH = 20;
 
+  /** Less text than this outside furniture, and the furniture is searched too. */
+  private static final int MIN_ARTICLE = 500;
+
   private ContentScorer() {}
 
   /** Candidate blocks of text and their score, plus the chosen content elements in page order. */
   static List<Element> contentOf(Element body, NodeStats stats) {
+    List<Element> content = contentOf(body, stats, stats.blocks());
+    int found = paragraphText(content, stats.blocks(), stats);
+    if (found >= MIN_ARTICLE || stats.blocksInFurniture().isEmpty()) {
+      return content;
+    }
+    // As Readability retries without stripping: a page may keep its text where furniture usually
+    // is (a theme's "penci_sidebar" layout around the article, a forum thread in "comments").
+    var all = new ArrayList<>(stats.blocks());
+    all.addAll(stats.blocksInFurniture());
+    List<Element> retried = contentOf(body, stats, all);
+    return paragraphText(retried, all, stats) > found ? retried : content;
+  }
+
+  /** The length of the paragraphs among {@code blocks} that lie in the content. */
+  private static int paragraphText(List<Element> content, List<Element> blocks, NodeStats stats) {
+    if (content.isEmpty()) {
+      return 0;
+    }
+    Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+    chosen.addAll(content);
+    int length = 0;
+    for (Element block : blocks) {
+      if (!stats.excluded(block) && isParagraph(block, stats) && isWithin(block, chosen)) {
+        length += isTextBlock(block) ? stats.text(block) : stats.ownText(block);
+      }
+    }
+    return length;
+  }
+
+  private static boolean isWithin(Element element, Set<Element> ancestors) {
+    for (Element e = element; e != null; e = e.parent()) {
+      if (ancestors.contains(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Element> contentOf(Element body, NodeStats stats, List<Element> blocks) {
     // Insertion (page) order, so that ties go to the earlier element on every run.
     Map<Element, Double> scores = new LinkedHashMap<>();
-    for (Element block : stats.blocks()) {
+    for (Element block : blocks) {
       if (stats.excluded(block) || !isParagraph(block, stats)) {
         continue;
       }

@@ -31,9 +31,10 @@ final class NodeStats {
   private final Map<String, Double> markWeights = new HashMap<>();
   private final Map<String, List<Element>> byClass = new HashMap<>();
   private final List<Element> blocks = new ArrayList<>();
+  private final List<Element> blocksInFurniture = new ArrayList<>();
 
   NodeStats(Element root) {
-    collect(root, false);
+    collect(root, false, false);
   }
 
   /** Letters, digits and punctuation in the element's subtree. */
@@ -130,10 +131,16 @@ final class NodeStats {
     return blocks;
   }
 
-  private int[] collect(Element element, boolean inLink) {
+  /** The same, inside an excluded element (a comment thread, a sidebar): tried last. */
+  List<Element> blocksInFurniture() {
+    return blocksInFurniture;
+  }
+
+  private int[] collect(Element element, boolean inLink, boolean inFurniture) {
     index(element);
+    boolean furniture = inFurniture || excluded(element);
     if (BLOCK_TAGS.contains(element.normalName())) {
-      blocks.add(element);
+      (furniture ? blocksInFurniture : blocks).add(element);
     }
     boolean link = inLink || element.normalName().equals("a");
     int[] result = new int[5];
@@ -153,7 +160,7 @@ final class NodeStats {
         if (ArticleExtractor.isInvisible(childElement)) {
           continue;
         }
-        int[] c = collect(childElement, link);
+        int[] c = collect(childElement, link, furniture);
         result[TEXT] += c[TEXT];
         result[LINK] += c[LINK];
         result[PUNCT] += c[PUNCT];
