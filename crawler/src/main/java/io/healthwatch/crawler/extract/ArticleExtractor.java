@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,12 @@ public final class ArticleExtractor {
   private static final Pattern DATE_LABEL =
       Pattern.compile("(?i)发布|发表|时间|日期|更新|posted|published|updated");
 
+  /**
+   * Shorter lines repeat in real articles (an interview's questions, a recipe's steps): only whole
+   * paragraphs this long are taken for copies.
+   */
+  private static final int MIN_REPEATED = 80;
+
   /** How many text nodes before the body a publish date is looked for in. */
   private static final int DATE_LOOKBACK = 60;
 
@@ -93,19 +100,32 @@ public final class ArticleExtractor {
     }
     var stats = new NodeStats(body);
     List<Element> content = ContentScorer.contentOf(body, stats);
-    List<String> paragraphs = BlockText.paragraphs(content, stats);
+    String title = title(page, facts);
+    List<String> paragraphs = withoutRepeats(BlockText.paragraphs(content, stats), title);
     String text = String.join("\n\n", paragraphs);
     var around = Around.of(body, content);
     OffsetDateTime published = metaDate(facts).or(() -> dateNear(around)).orElse(null);
     String source = match(SOURCE, around.joined(), "来源");
     String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
     return new Extraction(
-        title(page, facts),
-        published,
-        source,
-        author,
-        text.isBlank() ? null : text,
-        canonical(facts));
+        title, published, source, author, text.isBlank() ? null : text, canonical(facts));
+  }
+
+  /**
+   * The paragraphs without the title restated and without second copies of a line: a gallery prints
+   * each caption again per slide, a template its teaser twice, and some pages hold the article
+   * twice (one copy for small screens).
+   */
+  static List<String> withoutRepeats(List<String> paragraphs, String title) {
+    var seen = new HashSet<String>();
+    var kept = new ArrayList<String>(paragraphs.size());
+    for (String p : paragraphs) {
+      boolean repeated = NodeStats.visibleLength(p) >= MIN_REPEATED && !seen.add(p);
+      if (!repeated && !p.equals(title)) {
+        kept.add(p);
+      }
+    }
+    return kept;
   }
 
   /** Elements that never hold article text, by tag. */
@@ -305,7 +325,8 @@ public final class ArticleExtractor {
       if (content) {
         seenContent[0] = true;
       }
-      for (Node child : element.childNodes()) {
+      for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+        Node child = element.childNode(i);
         walk(child, skip, seenContent, content);
       }
     }

@@ -95,7 +95,8 @@ final class BlockText {
     if (link) {
       linkDepth++;
     }
-    for (Node child : element.childNodes()) {
+    for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+      Node child = element.childNode(i);
       render(child);
     }
     if (link) {

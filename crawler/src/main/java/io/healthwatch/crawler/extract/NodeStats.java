@@ -144,7 +144,9 @@ final class NodeStats {
     }
     boolean link = inLink || element.normalName().equals("a");
     int[] result = new int[5];
-    for (Node child : element.childNodes()) {
+    // childNodes() copies the list; here and in every walk of this package children go by index.
+    for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+      Node child = element.childNode(i);
       if (child instanceof TextNode textNode) {
         String text = textNode.getWholeText();
         int length = visibleLength(text);

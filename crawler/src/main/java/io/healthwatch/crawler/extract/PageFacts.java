@@ -65,7 +65,8 @@ record PageFacts(
         // nothing to note
       }
     }
-    for (Node child : element.childNodes()) {
+    for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+      Node child = element.childNode(i);
       if (child instanceof Element childElement) {
         walk(childElement, metas, jsonLd, headings, found);
       }

@@ -95,7 +95,8 @@ final class PostListing {
       }
       return;
     }
-    for (Node child : node.childNodes()) {
+    for (int i = 0, n = node.childNodeSize(); i < n; i++) {
+      Node child = node.childNode(i);
       collect(child, first, second, state, lines);
       if (state[0] == 2) {
         return;
