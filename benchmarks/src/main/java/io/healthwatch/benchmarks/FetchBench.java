@@ -52,7 +52,7 @@ final class FetchBench {
       var fetcher =
           new HttpFetcher(
               new CrawlerConfig.Fetch(
-                  "healthwatch-bench/1.0", 2000, 5000, delayMillis, 1 << 20, 0, 50, false));
+                  "healthwatch-bench/1.0", 2000, 5000, delayMillis, 1 << 20, 0, 50, false, 5));
       // One task per host, as the frontier gives a host to one worker: hosts proceed in parallel.
       ExecutorService pool = Executors.newFixedThreadPool(hosts);
       long started = System.nanoTime();

@@ -44,7 +44,8 @@ public record CrawlerConfig(
       int maxBytes,
       int retries,
       long retryBaseDelayMillis,
-      boolean respectRobots) {
+      boolean respectRobots,
+      int maxRedirects) {
     public Fetch {
       ConfigException.require(
           userAgent != null && !userAgent.isBlank(), "fetch.userAgent", userAgent, "a user agent");
@@ -58,6 +59,8 @@ public record CrawlerConfig(
       ConfigException.require(retries >= 0 && retries <= 10, "fetch.retries", retries, "0 to 10");
       ConfigException.require(
           retryBaseDelayMillis >= 0, "fetch.retryBaseDelayMillis", retryBaseDelayMillis, ">= 0");
+      ConfigException.require(
+          maxRedirects >= 0 && maxRedirects <= 20, "fetch.maxRedirects", maxRedirects, "0 to 20");
     }
   }
 

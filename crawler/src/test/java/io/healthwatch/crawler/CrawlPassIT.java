@@ -38,7 +38,8 @@ class CrawlPassIT {
     String ns = Infrastructure.namespace("crawler-it");
     var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
     TopicProvisioner.ensure(kafka, ns, List.of(Topics.DISCOVERED, Topics.DEAD_LETTER));
-    var fetch = new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 10, 5 << 20, 1, 50, true);
+    var fetch =
+        new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 10, 5 << 20, 1, 50, true, 5);
     var corpus = DemoCorpus.load();
 
     try (var sites = DemoSites.start(corpus);

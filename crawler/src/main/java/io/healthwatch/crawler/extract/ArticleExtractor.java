@@ -4,9 +4,7 @@ import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * A generic extractor for news article pages, with no per-site rules: the body is what {@link
@@ -103,7 +99,7 @@ public final class ArticleExtractor {
     String title = title(page, facts);
     List<String> paragraphs = withoutRepeats(BlockText.paragraphs(content, stats), title);
     String text = String.join("\n\n", paragraphs);
-    var around = Around.of(body, content);
+    var around = Around.of(stats, content);
     OffsetDateTime published = metaDate(facts).or(() -> dateNear(around)).orElse(null);
     String source = match(SOURCE, around.joined(), "来源");
     String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
@@ -270,20 +266,40 @@ public final class ArticleExtractor {
     /** Text nodes kept on either side of the body. */
     private static final int WINDOW = 200;
 
-    static Around of(Element root, List<Element> content) {
-      Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
-      skip.addAll(content);
-      var walked = new Around(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
-      boolean[] seenContent = {content.isEmpty()};
-      walked.walk(root, skip, seenContent, false);
+    /** From the text nodes the stats walk noted, so the body is not walked again. */
+    static Around of(NodeStats stats, List<Element> content) {
+      List<String> texts = stats.texts();
+      // Content elements are in page order; text before the first is "before", text in none of
+      // them after that is "after" (as a byline between two content blocks is).
+      int firstContent = content.isEmpty() ? 0 : stats.firstText(content.get(0));
+      var insideShort = new ArrayList<String>();
+      var after = new ArrayList<String>();
+      int next = firstContent;
+      for (Element element : content) {
+        int from = stats.firstText(element);
+        int to = stats.endText(element);
+        for (int i = Math.max(next, firstContent); i < from; i++) {
+          after.add(texts.get(i));
+        }
+        for (int i = Math.max(from, next); i < to; i++) {
+          // Inside the body only short lines are kept: most of its text is not normalized at all.
+          if (!BlockText.visibleLongerThan(texts.get(i), SHORT_LINE)) {
+            insideShort.add(BlockText.normalize(texts.get(i)));
+          }
+        }
+        next = Math.max(next, to);
+      }
+      for (int i = next; i < texts.size() && after.size() < WINDOW; i++) {
+        after.add(texts.get(i));
+      }
       // Only the lines nearest the body are normalized and kept: a portal page has thousands.
-      List<String> before = normalized(walked.before(), walked.before().size() - WINDOW);
-      List<String> after = normalized(walked.after(), 0);
+      List<String> before = normalized(texts.subList(0, firstContent), firstContent - WINDOW);
+      List<String> afterLines = normalized(after, 0);
       // All of it joined once: source, author and the last-resort date all search it.
       var all = new ArrayList<>(before);
-      all.addAll(walked.insideShort());
-      all.addAll(after);
-      return new Around(before, walked.insideShort(), after, String.join("\n", all));
+      all.addAll(insideShort);
+      all.addAll(afterLines);
+      return new Around(before, insideShort, afterLines, String.join("\n", all));
     }
 
     private static List<String> normalized(List<String> raw, int from) {
@@ -295,40 +311,6 @@ public final class ArticleExtractor {
         }
       }
       return lines;
-    }
-
-    private void walk(Node node, Set<Element> skip, boolean[] seenContent, boolean inside) {
-      if (node instanceof TextNode text) {
-        String raw = text.getWholeText();
-        // Inside the body only short lines are kept: most of its text is not normalized at all.
-        if (inside && BlockText.visibleLongerThan(raw, SHORT_LINE)) {
-          return;
-        }
-        if (inside) {
-          String t = BlockText.normalize(raw);
-          if (!t.isEmpty()) {
-            insideShort.add(t);
-          }
-        } else if (!raw.isBlank()) {
-          (seenContent[0] ? after : before).add(raw);
-        }
-        return;
-      }
-      if (!(node instanceof Element element)) {
-        return;
-      }
-      String name = element.normalName();
-      if (name.equals("script") || name.equals("style") || name.equals("noscript")) {
-        return;
-      }
-      boolean content = inside || skip.contains(element);
-      if (content) {
-        seenContent[0] = true;
-      }
-      for (int i = 0, n = element.childNodeSize(); i < n; i++) {
-        Node child = element.childNode(i);
-        walk(child, skip, seenContent, content);
-      }
     }
   }
 }

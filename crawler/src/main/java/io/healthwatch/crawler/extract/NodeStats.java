@@ -21,6 +21,8 @@ final class NodeStats {
   private static final int PUNCT = 2;
   private static final int OWN_TEXT = 3;
   private static final int OWN_PUNCT = 4;
+  private static final int FIRST_TEXT = 5;
+  private static final int END_TEXT = 6;
 
   private static final Set<String> BLOCK_TAGS =
       Set.of("p", "pre", "td", "blockquote", "div", "section", "article", "font");
@@ -31,10 +33,11 @@ final class NodeStats {
   private final Map<String, Double> markWeights = new HashMap<>();
   private final Map<String, List<Element>> byClass = new HashMap<>();
   private final List<Element> blocks = new ArrayList<>();
+  private final List<String> texts = new ArrayList<>();
   private final List<Element> blocksInFurniture = new ArrayList<>();
 
   NodeStats(Element root) {
-    collect(root, false, false);
+    collect(root, false, false, false);
   }
 
   /** Letters, digits and punctuation in the element's subtree. */
@@ -136,14 +139,32 @@ final class NodeStats {
     return blocksInFurniture;
   }
 
-  private int[] collect(Element element, boolean inLink, boolean inFurniture) {
+  /**
+   * The page's visible text nodes with letters in them, in page order, as written (not normalized);
+   * an element's own lie from {@link #firstText} to {@link #endText}.
+   */
+  List<String> texts() {
+    return texts;
+  }
+
+  int firstText(Element element) {
+    return get(element, FIRST_TEXT);
+  }
+
+  int endText(Element element) {
+    return get(element, END_TEXT);
+  }
+
+  private int[] collect(Element element, boolean inLink, boolean inFurniture, boolean inNoscript) {
     index(element);
     boolean furniture = inFurniture || excluded(element);
+    boolean noscript = inNoscript || element.normalName().equals("noscript");
     if (BLOCK_TAGS.contains(element.normalName())) {
       (furniture ? blocksInFurniture : blocks).add(element);
     }
     boolean link = inLink || element.normalName().equals("a");
-    int[] result = new int[5];
+    int[] result = new int[7];
+    result[FIRST_TEXT] = texts.size();
     // childNodes() copies the list; here and in every walk of this package children go by index.
     for (int i = 0, n = element.childNodeSize(); i < n; i++) {
       Node child = element.childNode(i);
@@ -158,16 +179,20 @@ final class NodeStats {
         if (link) {
           result[LINK] += length;
         }
+        if (length > 0 && !noscript) {
+          texts.add(text);
+        }
       } else if (child instanceof Element childElement) {
         if (ArticleExtractor.isInvisible(childElement)) {
           continue;
         }
-        int[] c = collect(childElement, link, furniture);
+        int[] c = collect(childElement, link, furniture, noscript);
         result[TEXT] += c[TEXT];
         result[LINK] += c[LINK];
         result[PUNCT] += c[PUNCT];
       }
     }
+    result[END_TEXT] = texts.size();
     stats.put(element, result);
     return result;
   }

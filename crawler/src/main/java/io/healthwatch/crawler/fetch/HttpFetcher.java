@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
@@ -28,13 +30,16 @@ public final class HttpFetcher {
   private final HttpClient client;
   private final Validators validators = new Validators(100_000);
 
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
   public HttpFetcher(CrawlerConfig.Fetch config) {
     this.config = config;
     this.throttle = new HostThrottle(config.perHostDelayMillis());
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(config.connectTimeoutMillis()))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Followed here, hop by hop: the limit is ours, and each hop waits its host's turn.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -58,9 +63,8 @@ public final class HttpFetcher {
         Thread.sleep(Math.max(retryAfterMillis, backoff + jitter));
         LOG.info("retry {} of {} url={} after {}", attempt, config.retries(), url, lastProblem);
       }
-      throttle.acquire(url, hostDelayMillis);
       try {
-        var response = client.send(request(url), HttpResponse.BodyHandlers.ofInputStream());
+        var response = sendFollowingRedirects(url, hostDelayMillis);
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
           response.body().close();
@@ -73,20 +77,7 @@ public final class HttpFetcher {
           response.body().close();
           return new FetchedPage(url, response.uri().toString(), 304, "", null, new byte[0]);
         }
-        if (status >= 300 && status < 400) {
-          // The client follows redirects itself; a redirect still standing means a loop or a
-          // chain longer than its limit.
-          response.body().close();
-          throw new FetchException(
-              ReasonCode.HTTP_STATUS,
-              url,
-              "HTTP "
-                  + status
-                  + ": redirect loop or too many redirects (last: "
-                  + response.headers().firstValue("Location").orElse("?")
-                  + ")");
-        }
-        if (status >= 400) {
+        if (status >= 300) {
           response.body().close();
           throw new FetchException(ReasonCode.HTTP_STATUS, url, "HTTP " + status);
         }
@@ -105,6 +96,46 @@ public final class HttpFetcher {
     }
     throw new FetchException(
         lastReason, url, lastProblem + " (after " + (config.retries() + 1) + " attempts)");
+  }
+
+  /**
+   * Sends the request and follows up to {@code maxRedirects} redirects (301, 302, 303, 307, 308),
+   * each hop through the politeness throttle of its host. A loop or a longer chain is an error.
+   */
+  private HttpResponse<InputStream> sendFollowingRedirects(String url, long hostDelayMillis)
+      throws IOException, InterruptedException, FetchException {
+    var visited = new LinkedHashSet<String>();
+    String current = url;
+    for (int hop = 0; ; hop++) {
+      visited.add(current);
+      throttle.acquire(current, hostDelayMillis);
+      var response = client.send(request(current), HttpResponse.BodyHandlers.ofInputStream());
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (!REDIRECTS.contains(response.statusCode()) || location == null) {
+        return response;
+      }
+      response.body().close();
+      String next;
+      try {
+        next = response.uri().resolve(location.trim()).toString();
+      } catch (IllegalArgumentException e) {
+        throw new FetchException(
+            ReasonCode.HTTP_STATUS, url, "redirect to an invalid location: " + location);
+      }
+      if (visited.contains(next)) {
+        throw new FetchException(
+            ReasonCode.HTTP_STATUS,
+            url,
+            "redirect loop: " + String.join(" -> ", visited) + " -> " + next);
+      }
+      if (hop + 1 > config.maxRedirects()) {
+        throw new FetchException(
+            ReasonCode.HTTP_STATUS,
+            url,
+            "too many redirects (more than " + config.maxRedirects() + "; next: " + next + ")");
+      }
+      current = next;
+    }
   }
 
   /** Conditional when the page was fetched before: an unchanged page comes back as a 304. */

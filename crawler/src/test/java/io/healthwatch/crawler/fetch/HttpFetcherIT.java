@@ -30,7 +30,7 @@ class HttpFetcherIT {
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
   private final CrawlerConfig.Fetch config =
-      new CrawlerConfig.Fetch("healthwatch-test/1.0", 1000, 2000, 0, 64 * 1024, 2, 50, true);
+      new CrawlerConfig.Fetch("healthwatch-test/1.0", 1000, 2000, 0, 64 * 1024, 2, 50, true, 5);
 
   @BeforeEach
   void start() throws IOException {
@@ -104,7 +104,18 @@ class HttpFetcherIT {
             send(exchange, 200, "text/html", "<p>第一版</p>");
           }
         }
-        default -> send(exchange, 200, "text/html", "<p>ok</p>");
+        default -> {
+          if (path.startsWith("/chain/")) {
+            // /chain/N redirects to /chain/N-1 (absolute), /chain/0 is the page.
+            int left = Integer.parseInt(path.substring("/chain/".length()));
+            if (left > 0) {
+              exchange.getResponseHeaders().set("Location", base + "/chain/" + (left - 1));
+              exchange.sendResponseHeaders(left % 2 == 0 ? 307 : 301, -1);
+              return;
+            }
+          }
+          send(exchange, 200, "text/html", "<p>ok</p>");
+        }
       }
     }
   }
@@ -166,7 +177,7 @@ class HttpFetcherIT {
   @Test
   void slowHostTimesOutAndIsRetriedThenGivenUp() {
     var impatient =
-        new HttpFetcher(new CrawlerConfig.Fetch("t/1", 1000, 300, 0, 65536, 1, 10, true));
+        new HttpFetcher(new CrawlerConfig.Fetch("t/1", 1000, 300, 0, 65536, 1, 10, true, 5));
     var error = assertThrows(FetchException.class, () -> impatient.fetch(base + "/slow"));
     assertEquals(ReasonCode.FETCH_FAILED, error.reason());
     assertTrue(error.getMessage().contains("Timeout"), error.getMessage());
@@ -193,6 +204,19 @@ class HttpFetcherIT {
     assertEquals(base + "/flaky-free", fetcher.fetch(base + "/moved").finalUrl());
     assertEquals(
         "<p>压缩的页面</p>", new String(fetcher.fetch(base + "/gzip").body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void redirectChainsAreFollowedUpToTheConfiguredHops() throws Exception {
+    var fetcher = new HttpFetcher(config);
+    assertEquals(base + "/chain/0", fetcher.fetch(base + "/chain/5").finalUrl());
+
+    var error = assertThrows(FetchException.class, () -> fetcher.fetch(base + "/chain/6"));
+    assertEquals(ReasonCode.HTTP_STATUS, error.reason());
+    assertTrue(error.getMessage().contains("too many redirects (more than 5"), error.getMessage());
+    // Five hops taken (/chain/6 to /chain/1), the sixth refused before it was requested.
+    assertEquals(2, hits.get("/chain/1").get());
+    assertEquals(1, hits.get("/chain/0").get());
   }
 
   @Test
@@ -240,7 +264,7 @@ class HttpFetcherIT {
   @Test
   void perHostDelayIsKept() throws Exception {
     var polite =
-        new HttpFetcher(new CrawlerConfig.Fetch("t/1", 1000, 2000, 300, 65536, 0, 50, true));
+        new HttpFetcher(new CrawlerConfig.Fetch("t/1", 1000, 2000, 300, 65536, 0, 50, true, 5));
     long started = System.nanoTime();
     for (int i = 0; i < 3; i++) {
       polite.fetch(base + "/page" + i);

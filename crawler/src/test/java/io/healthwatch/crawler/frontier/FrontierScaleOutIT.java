@@ -102,7 +102,8 @@ class FrontierScaleOutIT {
       KafkaProducer<String, byte[]> producer,
       SourceRegistry registry,
       int n) {
-    var fetch = new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 20, 5 << 20, 1, 50, true);
+    var fetch =
+        new CrawlerConfig.Fetch("healthwatch-it/1.0", 2000, 5000, 20, 5 << 20, 1, 50, true, 5);
     var pass =
         new CrawlPass(
             fetch, new ArticlePublisher(producer, ns), new CrawlMetrics(new SimpleMeterRegistry()));
