@@ -19,8 +19,18 @@ public final class BenchMain {
       FetchBench.run(200, 10, 200, System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("ner")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      Path file =
+          args.length > 1
+              ? Path.of(args[1])
+              : home.resolveSibling("shared").resolve("ner").resolve("cluener2020-dev.jsonl");
+      System.out.println("== entity recognition (" + file + ")");
+      NerBench.run(file, System.out);
+      return;
+    }
     if (args.length == 0 || !args[0].equals("extraction")) {
-      System.err.println("usage: bench extraction [DATA_DIR] | bench fetch");
+      System.err.println("usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

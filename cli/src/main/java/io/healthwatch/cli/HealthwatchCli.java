@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SitesCommand.class,
       ExtractCommand.class,
       ParseFeedCommand.class,
+      TagCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

@@ -32,8 +32,19 @@ public final class ArticleTagger {
   private final PayloadTrie<Lexicon.EntityEntry> entityTrie;
   private final PayloadTrie<List<KeywordHit>> keywordTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
+  private final NameRecognizer names;
 
+  /** With the statistical recognizer for names beyond the lexicon (the enricher's tagger). */
   public ArticleTagger(Lexicon lexicon) {
+    this(lexicon, true);
+  }
+
+  /**
+   * @param recognizeNames false for the lexicon and patterns alone (measured apart by the NER
+   *     benchmark)
+   */
+  public ArticleTagger(Lexicon lexicon, boolean recognizeNames) {
+    this.names = recognizeNames ? new NameRecognizer() : null;
     var entities = PayloadTrie.<Lexicon.EntityEntry>builder().ignoreOverlaps();
     for (var entry : lexicon.entities()) {
       entities.addKeyword(entry.name(), entry);
@@ -77,38 +88,68 @@ public final class ArticleTagger {
     return new Tags(entities, topics, round(1 - Math.exp(-total / RELEVANCE_SCALE)));
   }
 
+  /**
+   * Line by line: names do not cross lines, the recognizer's cost stays bounded on a long input,
+   * and offsets are counted once. Offsets are in code points, as the contract promises (Java
+   * strings index UTF-16 units).
+   */
   private void entities(String text, String field, List<Entity> out) {
-    for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
-      var entry = emit.getPayload();
-      out.add(
-          entity(
-              text,
-              entry.type(),
-              emit.getKeyword(),
-              entry.name(),
-              field,
-              emit.getStart(),
-              emit.getEnd() + 1));
-    }
-    Matcher book = BOOK_TITLE.matcher(text);
-    while (book.find()) {
-      out.add(
-          entity(text, "POLICY", book.group(1), book.group(1), field, book.start(1), book.end(1)));
+    int lineStart = 0;
+    int lineStartCodePoint = 0;
+    while (true) {
+      int newline = text.indexOf('\n', lineStart);
+      String line = text.substring(lineStart, newline < 0 ? text.length() : newline);
+      for (Span span : spans(line)) {
+        int start = lineStartCodePoint + line.codePointCount(0, span.start());
+        int end = start + line.codePointCount(span.start(), span.end());
+        out.add(
+            new Entity(
+                span.type(),
+                line.substring(span.start(), span.end()),
+                span.normalized(),
+                field,
+                start,
+                end));
+      }
+      if (newline < 0) {
+        return;
+      }
+      lineStartCodePoint += line.codePointCount(0, line.length()) + 1;
+      lineStart = newline + 1;
     }
   }
 
-  /** Offsets in code points, as the contract promises (Java strings index UTF-16 units). */
-  private static Entity entity(
-      String text,
-      String type,
-      String surface,
-      String normalized,
-      String field,
-      int charStart,
-      int charEnd) {
-    int start = text.codePointCount(0, charStart);
-    int end = start + text.codePointCount(charStart, charEnd);
-    return new Entity(type, surface, normalized, field, start, end);
+  /**
+   * Every entity of a text, overlaps resolved: the lexicon's over patterns' (《》 titles, institution
+   * names) over the recognizer's, and a longer over a shorter of the same standing.
+   */
+  List<Span> spans(String text) {
+    var candidates = new ArrayList<Span>();
+    for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
+      var entry = emit.getPayload();
+      candidates.add(
+          new Span(entry.type(), emit.getStart(), emit.getEnd() + 1, entry.name(), Span.LEXICON));
+    }
+    Matcher book = BOOK_TITLE.matcher(text);
+    while (book.find()) {
+      candidates.add(new Span("POLICY", book.start(1), book.end(1), book.group(1), Span.PATTERN));
+    }
+    if (names != null) {
+      candidates.addAll(names.recognize(text));
+    }
+    candidates.sort(
+        Comparator.comparingInt(Span::rank)
+            .thenComparingInt(Span::length)
+            .reversed()
+            .thenComparingInt(Span::start));
+    var chosen = new ArrayList<Span>();
+    for (Span candidate : candidates) {
+      if (chosen.stream().noneMatch(candidate::overlaps)) {
+        chosen.add(candidate);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(Span::start));
+    return chosen;
   }
 
   private void score(String text, double fieldWeight, Map<String, Double> raw) {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExtractAndParseFeedCommandTest {
+/** The one-shot tools: extract, parse-feed, tag. */
+class ToolCommandsTest {
   @TempDir Path dir;
 
   private record Run(int exit, String out) {}
@@ -73,5 +74,40 @@ class ExtractAndParseFeedCommandTest {
     assertEquals(0, result.exit());
     assertEquals(
         "http://a.cn/a.html", Json.mapper().readTree(result.out()).get(0).get("url").asText());
+  }
+
+  @Test
+  void tagPrintsEntitiesWithCodePointOffsetsForAWholeArticleOneParagraphALine() throws Exception {
+    var article =
+        DemoCorpus.load().articles().stream()
+            .filter(a -> a.id().equals("stdaily-wuhan-union-ai-clinic"))
+            .findFirst()
+            .orElseThrow();
+    String text = String.join("\n", article.paragraphs());
+    Path file = dir.resolve("article.txt");
+    Files.writeString(file, text);
+
+    var result = run("tag", "--text-file", file.toString());
+
+    assertEquals(0, result.exit(), result.out());
+    JsonNode json = Json.mapper().readTree(result.out());
+    int[] codePoints = text.codePoints().toArray();
+    boolean hospital = false;
+    for (JsonNode entity : json.get("entities")) {
+      int start = entity.get("start").asInt();
+      int end = entity.get("end").asInt();
+      assertEquals(entity.get("text").asText(), new String(codePoints, start, end - start));
+      hospital |= entity.get("normalized").asText().equals("华中科技大学同济医学院附属协和医院");
+    }
+    assertTrue(hospital, result.out());
+    assertTrue(json.get("relevance").asDouble() > 0.5, result.out());
+    assertTrue(json.get("topics").size() > 0, result.out());
+  }
+
+  @Test
+  void tagRefusesTextThatIsNotUtf8WithOneLine() throws Exception {
+    Path file = dir.resolve("gbk.txt");
+    Files.write(file, "国家医保局".getBytes("GBK"));
+    assertEquals(2, run("tag", "--text-file", file.toString()).exit());
   }
 }

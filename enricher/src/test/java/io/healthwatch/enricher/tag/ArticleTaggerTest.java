@@ -1,0 +1,59 @@
+package io.healthwatch.enricher.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.contracts.message.Entity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleTaggerTest {
+  private static final ArticleTagger TAGGER = new ArticleTagger(Lexicon.load(null));
+
+  private static List<String> typed(List<Entity> entities) {
+    return entities.stream().map(e -> e.type() + ":" + e.text()).toList();
+  }
+
+  @Test
+  void lexiconPatternsAndRecognizerTogether() {
+    String text = "记者从云南省卫生健康委获悉，昆明医科大学第一附属医院院长李建华表示，将推进《健康中国2030规划纲要》落实。";
+    var entities = TAGGER.tag("", text).entities();
+    var found = typed(entities);
+    // Lexicon: the alias resolves to the canonical name.
+    var commission = entities.get(found.indexOf("GOVERNMENT:云南省卫生健康委"));
+    assertEquals("云南省卫生健康委员会", commission.normalized());
+    // Pattern over the recognizer's words: one hospital, not "昆明" + "医科大学" + "附属医院".
+    assertTrue(found.contains("HOSPITAL:昆明医科大学第一附属医院"), found.toString());
+    assertTrue(found.contains("PERSON:李建华"), found.toString());
+    assertTrue(found.contains("POLICY:健康中国2030规划纲要"), found.toString());
+  }
+
+  @Test
+  void kindsOfInstitutionAreNotNames() {
+    var found = typed(TAGGER.tag("", "多地上线互联网医院，三甲医院和社区卫生服务中心同步接入。").entities());
+    assertFalse(found.stream().anyMatch(f -> f.endsWith("互联网医院")), found.toString());
+    assertFalse(found.stream().anyMatch(f -> f.endsWith("三甲医院")), found.toString());
+  }
+
+  @Test
+  void offsetsAreCodePointsOfTheWholeInputAcrossLines() {
+    // 𠮷 is outside the BMP: two UTF-16 units, one code point.
+    String text = "𠮷第一行。\n第二行提到国家医保局。";
+    var entity =
+        TAGGER.tag("", text).entities().stream()
+            .filter(e -> e.text().equals("国家医保局"))
+            .findFirst()
+            .orElseThrow();
+    int[] codePoints = text.codePoints().toArray();
+    assertEquals("国家医保局", new String(codePoints, entity.start(), entity.end() - entity.start()));
+    assertEquals("国家医疗保障局", entity.normalized());
+  }
+
+  @Test
+  void aSportsStoryIsNotHealthIt() {
+    var tags = TAGGER.tag("CBA总决赛第五场", "辽宁队在主场以98比90战胜新疆队，夺得本赛季总冠军。");
+    assertTrue(tags.relevance() < 0.2, "relevance " + tags.relevance());
+    assertTrue(tags.topics().isEmpty(), tags.topics().toString());
+  }
+}
