@@ -29,8 +29,20 @@ public final class BenchMain {
       NerBench.run(file, System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("dedup")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
+      DedupBench.run(
+          GoldSets.load(home.resolveSibling("shared").resolve("extraction")),
+          io.healthwatch.enricher.EnricherConfig.load(null, java.util.Map.of(), java.util.Map.of())
+              .dedup()
+              .maxDistance(),
+          System.out);
+      return;
+    }
     if (args.length == 0 || !args[0].equals("extraction")) {
-      System.err.println("usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE]");
+      System.err.println(
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /** The enricher's configuration; defaults and meanings are in enricher-defaults.yml. */
@@ -65,15 +66,25 @@ public record EnricherConfig(
   }
 
   /**
-   * @param maxDistance SimHash Hamming distance up to which two bodies are one story (0..7)
+   * @param maxDistance bits of the 128-bit SimHash two bodies of one story may differ by (0..15)
+   * @param retention how long an article is remembered for dedup, by its publish time against
+   *     stream time
+   * @param sourcePriority source names, most authoritative first: among copies of a story the first
+   *     listed is the primary, else the earliest published
    */
-  public record Dedup(int maxDistance) {
+  public record Dedup(int maxDistance, Duration retention, List<String> sourcePriority) {
     public Dedup {
       ConfigException.require(
-          maxDistance >= 0 && maxDistance <= 7,
+          maxDistance >= 0 && maxDistance <= 15,
           "dedup.maxDistance",
           maxDistance,
-          "0 to 7 (the band index finds every pair within 7 bits)");
+          "0 to 15 (the band index finds every pair within 15 of the 128 bits)");
+      ConfigException.require(
+          retention != null && !retention.isNegative() && !retention.isZero(),
+          "dedup.retention",
+          retention,
+          "an ISO-8601 duration such as P30D");
+      sourcePriority = sourcePriority == null ? List.of() : List.copyOf(sourcePriority);
     }
   }
 

@@ -81,7 +81,7 @@ public final class EnricherTopology {
                     .withValueSerde(Topics.TAGGED.valueSerde())
                     .withNumberOfPartitions(1))
             .process(
-                () -> new DedupProcessor(config.dedup().maxDistance(), metrics),
+                () -> new DedupProcessor(config.dedup(), metrics),
                 Named.as("dedup"),
                 DedupProcessor.ARTICLES_STORE,
                 DedupProcessor.BANDS_STORE);

@@ -4,6 +4,7 @@ import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** The demo corpus as the crawler would publish it, for topology tests. */
 final class DemoArticles {
@@ -29,5 +30,20 @@ final class DemoArticles {
         null,
         String.join("\n\n", a.paragraphs()),
         Instant.parse("2025-07-01T00:00:00Z"));
+  }
+
+  static DiscoveredArticle as(DiscoveredArticle a, String sourceName, OffsetDateTime publishedAt) {
+    return new DiscoveredArticle(
+        a.schemaVersion(),
+        a.id(),
+        a.canonicalUrl(),
+        a.fetchedUrl(),
+        a.sourceId(),
+        sourceName,
+        a.title(),
+        publishedAt,
+        a.author(),
+        a.body(),
+        a.fetchedAt());
   }
 }

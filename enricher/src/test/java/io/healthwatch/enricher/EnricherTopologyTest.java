@@ -2,6 +2,8 @@ package io.healthwatch.enricher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.message.ArticleStatus;
@@ -10,6 +12,8 @@ import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.enricher.dedup.DedupProcessor;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +176,44 @@ class EnricherTopologyTest {
     assertEquals(ArticleStatus.DUPLICATE, demoted.status());
     assertEquals(2, demoted.revision());
     assertEquals(original.id(), duplicates.readValue().dedup().duplicateOf());
+  }
+
+  @Test
+  void theMoreAuthoritativeSourceIsPrimaryEvenWhenItsCopyIsLater() {
+    startDemo();
+    var original = DemoArticles.discovered("xinhua-alipay-medical");
+    var reprint = DemoArticles.discovered("chinanews-reprint-alipay-medical");
+    // A reprint under its own outlet's name claims an earlier time than Xinhua's; Xinhua is
+    // listed first in the priority.
+    var earlierReprint = DemoArticles.as(reprint, "中国新闻网", original.publishedAt().minusHours(3));
+    send(original);
+    send(earlierReprint);
+
+    assertEquals(original.id(), tagged.readValue().id());
+    assertEquals(List.of(reprint.id()), tagged.readValue().reprints());
+    assertEquals(original.id(), duplicates.readValue().dedup().duplicateOf());
+  }
+
+  @Test
+  void articlesPastTheRetentionAreForgottenByStreamTime() {
+    startDemo();
+    var original = DemoArticles.discovered("xinhua-alipay-medical");
+    var later = DemoArticles.discovered("yunnan-ai-medical");
+    Instant published = original.publishedAt().toInstant();
+    discovered.pipeInput(
+        original.id(), Topics.DISCOVERED.valueSerde().toBytes(original), published);
+    KeyValueStore<String, TaggedArticle> store =
+        driver.getKeyValueStore(DedupProcessor.ARTICLES_STORE);
+    assertNotNull(store.get(original.id()));
+
+    // Stream time moves 31 days on: the punctuation forgets the Xinhua story, not the new one.
+    discovered.pipeInput(
+        later.id(),
+        Topics.DISCOVERED.valueSerde().toBytes(later),
+        published.plus(Duration.ofDays(31)));
+
+    assertNull(store.get(original.id()));
+    assertNotNull(store.get(later.id()));
   }
 
   @Test

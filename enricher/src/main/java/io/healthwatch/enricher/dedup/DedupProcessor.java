@@ -6,36 +6,52 @@ import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.enricher.DeadLetters;
+import io.healthwatch.enricher.EnricherConfig;
 import io.healthwatch.enricher.EnricherMetrics;
 import io.healthwatch.enricher.Routed;
 import io.healthwatch.enricher.Routed.Route;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits each story once. The same canonical URL again is a re-crawl (a duplicate when the text is
  * unchanged, an update when it changed). A body within {@code maxDistance} SimHash bits of a known
- * one is a reprint: the earlier-published copy is the primary, the other goes to the duplicates
- * topic with {@code duplicateOf}, and the primary is re-published listing its reprints.
+ * one is a reprint: the copy from the source ranked first in {@code dedup.sourcePriority} (else the
+ * earlier-published one) is the primary, the other goes to the duplicates topic with {@code
+ * duplicateOf}, and the primary is re-published listing its reprints. Articles published longer
+ * than {@code dedup.retention} before stream time are forgotten.
  */
 public final class DedupProcessor implements Processor<String, TaggedArticle, String, Routed> {
   public static final String ARTICLES_STORE = "articles-by-id";
   public static final String BANDS_STORE = "simhash-bands";
+  private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
+
+  /** How often stream time is checked for articles past the retention. */
+  private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
   private final int maxDistance;
+  private final Duration retention;
+  private final List<String> sourcePriority;
   private final EnricherMetrics metrics;
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, TaggedArticle> articles;
   private SimHashBands bands;
 
-  public DedupProcessor(int maxDistance, EnricherMetrics metrics) {
-    this.maxDistance = maxDistance;
+  public DedupProcessor(EnricherConfig.Dedup config, EnricherMetrics metrics) {
+    this.maxDistance = config.maxDistance();
+    this.retention = config.retention();
+    this.sourcePriority = config.sourcePriority();
     this.metrics = metrics;
   }
 
@@ -44,6 +60,31 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     this.context = context;
     this.articles = context.getStateStore(ARTICLES_STORE);
     this.bands = new SimHashBands(context.getStateStore(BANDS_STORE));
+    // Stream time, not the wall clock: a replay of old records forgets as the original run did.
+    context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
+  }
+
+  /** Forgets articles published longer than the retention before stream time. */
+  void purge(long streamTime) {
+    Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
+    var expired = new ArrayList<TaggedArticle>();
+    try (KeyValueIterator<String, TaggedArticle> all = articles.all()) {
+      while (all.hasNext()) {
+        TaggedArticle article = all.next().value;
+        if (article.article().publishedAt().toInstant().isBefore(horizon)) {
+          expired.add(article);
+        }
+      }
+    }
+    for (TaggedArticle article : expired) {
+      articles.delete(article.id());
+      if (article.status() == ArticleStatus.PRIMARY) {
+        bands.remove(fingerprintOf(article), article.id());
+      }
+    }
+    if (!expired.isEmpty()) {
+      LOG.info("dedup forgot {} articles published before {}", expired.size(), horizon);
+    }
   }
 
   @Override
@@ -69,18 +110,16 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       recrawl(record, known, incoming);
       return;
     }
-    long fingerprint = Long.parseUnsignedLong(incoming.dedup().simhash(), 16);
+    SimHash fingerprint = fingerprintOf(incoming);
     TaggedArticle match = nearest(fingerprint);
     if (match == null) {
       store(incoming, fingerprint);
       emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
-    String reason =
-        "NEAR_DUPLICATE distance="
-            + SimHash.distance(fingerprint, Long.parseUnsignedLong(match.dedup().simhash(), 16));
-    if (incoming.article().publishedAt().isBefore(match.article().publishedAt())) {
-      // The earlier copy is the original: it takes over as primary with the old one's reprints.
+    String reason = "NEAR_DUPLICATE distance=" + fingerprint.distance(fingerprintOf(match));
+    if (outranks(incoming, match)) {
+      // The more authoritative (or else earlier) copy takes over as primary with the reprints.
       var reprints = new LinkedHashSet<>(match.reprints());
       reprints.add(match.id());
       var primary = incoming.withReprints(List.copyOf(reprints)).withRevision(1);
@@ -137,24 +176,45 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
         "updated");
   }
 
-  private TaggedArticle nearest(long fingerprint) {
-    return bands.candidates(fingerprint).stream()
-        .map(articles::get)
-        .filter(candidate -> candidate != null && candidate.status() == ArticleStatus.PRIMARY)
-        .filter(
-            candidate ->
-                SimHash.distance(
-                        fingerprint, Long.parseUnsignedLong(candidate.dedup().simhash(), 16))
-                    <= maxDistance)
-        .min(
-            Comparator.comparingInt(
-                (TaggedArticle candidate) ->
-                    SimHash.distance(
-                        fingerprint, Long.parseUnsignedLong(candidate.dedup().simhash(), 16))))
-        .orElse(null);
+  /** By source priority, then by publish time: the earlier copy is the original. */
+  private boolean outranks(TaggedArticle a, TaggedArticle b) {
+    int rankA = rank(a);
+    int rankB = rank(b);
+    if (rankA != rankB) {
+      return rankA < rankB;
+    }
+    return a.article().publishedAt().isBefore(b.article().publishedAt());
   }
 
-  private void store(TaggedArticle article, long fingerprint) {
+  private int rank(TaggedArticle article) {
+    int at = sourcePriority.indexOf(article.article().sourceName());
+    return at < 0 ? Integer.MAX_VALUE : at;
+  }
+
+  private TaggedArticle nearest(SimHash fingerprint) {
+    TaggedArticle nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (String id : bands.candidates(fingerprint)) {
+      TaggedArticle candidate = articles.get(id);
+      if (candidate == null || candidate.status() != ArticleStatus.PRIMARY) {
+        continue;
+      }
+      int distance = fingerprint.distance(fingerprintOf(candidate));
+      if (distance <= maxDistance && distance < best) {
+        best = distance;
+        nearest = candidate;
+      }
+    }
+    return nearest;
+  }
+
+  /** As carried; recomputed from the body for records written with the older 64-bit form. */
+  private static SimHash fingerprintOf(TaggedArticle article) {
+    SimHash carried = SimHash.parse(article.dedup().simhash());
+    return carried != null ? carried : SimHash.of(article.article().body());
+  }
+
+  private void store(TaggedArticle article, SimHash fingerprint) {
     articles.put(article.id(), article);
     bands.add(fingerprint, article.id());
   }

@@ -43,7 +43,7 @@ public final class TagProcessor implements Processor<String, Routed, String, Rou
       var dedup =
           new Dedup(
               ArticleIds.sha256Hex(SimHash.normalize(article.body())),
-              String.format("%016x", SimHash.of(article.body())),
+              SimHash.of(article.body()).toHex(),
               null,
               null);
       var tagged =
