@@ -29,6 +29,13 @@ public final class BenchMain {
       NerBench.run(file, System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("enricher")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      System.out.println("== enricher speed");
+      EnricherBench.run(
+          GoldSets.load(home.resolveSibling("shared").resolve("extraction")), System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("dedup")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
@@ -42,7 +49,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench enricher");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -192,20 +192,13 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   }
 
   private TaggedArticle nearest(SimHash fingerprint) {
-    TaggedArticle nearest = null;
-    int best = Integer.MAX_VALUE;
-    for (String id : bands.candidates(fingerprint)) {
-      TaggedArticle candidate = articles.get(id);
-      if (candidate == null || candidate.status() != ArticleStatus.PRIMARY) {
-        continue;
-      }
-      int distance = fingerprint.distance(fingerprintOf(candidate));
-      if (distance <= maxDistance && distance < best) {
-        best = distance;
-        nearest = candidate;
+    for (SimHashBands.Candidate candidate : bands.within(fingerprint, maxDistance)) {
+      TaggedArticle article = articles.get(candidate.id());
+      if (article != null && article.status() == ArticleStatus.PRIMARY) {
+        return article;
       }
     }
-    return nearest;
+    return null;
   }
 
   /** As carried; recomputed from the body for records written with the older 64-bit form. */

@@ -33,18 +33,20 @@ public final class ArticleTagger {
   private final PayloadTrie<List<KeywordHit>> keywordTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
   private final NameRecognizer names;
+  private final int recognizerChars;
 
-  /** With the statistical recognizer for names beyond the lexicon (the enricher's tagger). */
+  /** With the statistical recognizer for names beyond the lexicon over the whole text. */
   public ArticleTagger(Lexicon lexicon) {
-    this(lexicon, true);
+    this(lexicon, Integer.MAX_VALUE);
   }
 
   /**
-   * @param recognizeNames false for the lexicon and patterns alone (measured apart by the NER
-   *     benchmark)
+   * @param recognizerChars how many characters of the title and then the body the statistical
+   *     recognizer reads (its cost grows with them); 0 for the lexicon and patterns alone
    */
-  public ArticleTagger(Lexicon lexicon, boolean recognizeNames) {
-    this.names = recognizeNames ? new NameRecognizer() : null;
+  public ArticleTagger(Lexicon lexicon, int recognizerChars) {
+    this.names = recognizerChars > 0 ? new NameRecognizer() : null;
+    this.recognizerChars = recognizerChars;
     var entities = PayloadTrie.<Lexicon.EntityEntry>builder().ignoreOverlaps();
     for (var entry : lexicon.entities()) {
       entities.addKeyword(entry.name(), entry);
@@ -69,8 +71,8 @@ public final class ArticleTagger {
 
   public Tags tag(String title, String body) {
     var entities = new ArrayList<Entity>();
-    entities(title, "title", entities);
-    entities(body, "body", entities);
+    int budget = entities(title, "title", recognizerChars, entities);
+    entities(body, "body", budget, entities);
     var raw = new LinkedHashMap<String, Double>();
     score(title, TITLE_WEIGHT, raw);
     score(body, 1.0, raw);
@@ -93,13 +95,16 @@ public final class ArticleTagger {
    * and offsets are counted once. Offsets are in code points, as the contract promises (Java
    * strings index UTF-16 units).
    */
-  private void entities(String text, String field, List<Entity> out) {
+  private int entities(String text, String field, int recognizerBudget, List<Entity> out) {
     int lineStart = 0;
     int lineStartCodePoint = 0;
+    int budget = recognizerBudget;
     while (true) {
       int newline = text.indexOf('\n', lineStart);
       String line = text.substring(lineStart, newline < 0 ? text.length() : newline);
-      for (Span span : spans(line)) {
+      boolean recognize = budget > 0;
+      budget -= line.length();
+      for (Span span : spans(line, recognize)) {
         int start = lineStartCodePoint + line.codePointCount(0, span.start());
         int end = start + line.codePointCount(span.start(), span.end());
         out.add(
@@ -112,7 +117,7 @@ public final class ArticleTagger {
                 end));
       }
       if (newline < 0) {
-        return;
+        return Math.max(0, budget);
       }
       lineStartCodePoint += line.codePointCount(0, line.length()) + 1;
       lineStart = newline + 1;
@@ -123,7 +128,7 @@ public final class ArticleTagger {
    * Every entity of a text, overlaps resolved: the lexicon's over patterns' (《》 titles, institution
    * names) over the recognizer's, and a longer over a shorter of the same standing.
    */
-  List<Span> spans(String text) {
+  List<Span> spans(String text, boolean recognize) {
     var candidates = new ArrayList<Span>();
     for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
       var entry = emit.getPayload();
@@ -134,7 +139,7 @@ public final class ArticleTagger {
     while (book.find()) {
       candidates.add(new Span("POLICY", book.start(1), book.end(1), book.group(1), Span.PATTERN));
     }
-    if (names != null) {
+    if (names != null && recognize) {
       candidates.addAll(names.recognize(text));
     }
     candidates.sort(
