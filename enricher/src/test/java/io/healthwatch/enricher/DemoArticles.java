@@ -46,4 +46,19 @@ final class DemoArticles {
         a.body(),
         a.fetchedAt());
   }
+
+  static DiscoveredArticle fetchedAt(DiscoveredArticle a, Instant fetchedAt) {
+    return new DiscoveredArticle(
+        a.schemaVersion(),
+        a.id(),
+        a.canonicalUrl(),
+        a.fetchedUrl(),
+        a.sourceId(),
+        a.sourceName(),
+        a.title(),
+        a.publishedAt(),
+        a.author(),
+        a.body(),
+        fetchedAt);
+  }
 }

@@ -16,6 +16,7 @@ import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,8 @@ class EnricherKafkaIT {
   private static void send(KafkaProducer<String, byte[]> producer, String ns, List<String> ids)
       throws Exception {
     for (String id : ids) {
-      var article = DemoArticles.discovered(id);
+      // Fetched now, as the crawler would stamp it: dedup's retention counts from the fetch.
+      var article = DemoArticles.fetchedAt(DemoArticles.discovered(id), Instant.now());
       producer
           .send(
               new ProducerRecord<>(

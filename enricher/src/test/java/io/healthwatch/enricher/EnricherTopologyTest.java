@@ -198,19 +198,19 @@ class EnricherTopologyTest {
   void articlesPastTheRetentionAreForgottenByStreamTime() {
     startDemo();
     var original = DemoArticles.discovered("xinhua-alipay-medical");
-    var later = DemoArticles.discovered("yunnan-ai-medical");
-    Instant published = original.publishedAt().toInstant();
-    discovered.pipeInput(
-        original.id(), Topics.DISCOVERED.valueSerde().toBytes(original), published);
+    Instant fetched = original.fetchedAt();
+    var later =
+        DemoArticles.fetchedAt(
+            DemoArticles.discovered("yunnan-ai-medical"), fetched.plus(Duration.ofDays(31)));
+    discovered.pipeInput(original.id(), Topics.DISCOVERED.valueSerde().toBytes(original), fetched);
     KeyValueStore<String, TaggedArticle> store =
         driver.getKeyValueStore(DedupProcessor.ARTICLES_STORE);
     assertNotNull(store.get(original.id()));
 
-    // Stream time moves 31 days on: the punctuation forgets the Xinhua story, not the new one.
+    // Stream time moves 31 days past the Xinhua story's fetch: the punctuation forgets it, not the
+    // article fetched then.
     discovered.pipeInput(
-        later.id(),
-        Topics.DISCOVERED.valueSerde().toBytes(later),
-        published.plus(Duration.ofDays(31)));
+        later.id(), Topics.DISCOVERED.valueSerde().toBytes(later), later.fetchedAt());
 
     assertNull(store.get(original.id()));
     assertNotNull(store.get(later.id()));

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * unchanged, an update when it changed). A body within {@code maxDistance} SimHash bits of a known
  * one is a reprint: the copy from the source ranked first in {@code dedup.sourcePriority} (else the
  * earlier-published one) is the primary, the other goes to the duplicates topic with {@code
- * duplicateOf}, and the primary is re-published listing its reprints. Articles published longer
- * than {@code dedup.retention} before stream time are forgotten.
+ * duplicateOf}, and the primary is re-published listing its reprints. Articles fetched longer than
+ * {@code dedup.retention} before stream time are forgotten.
  */
 public final class DedupProcessor implements Processor<String, TaggedArticle, String, Routed> {
   public static final String ARTICLES_STORE = "articles-by-id";
@@ -64,14 +64,18 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
   }
 
-  /** Forgets articles published longer than the retention before stream time. */
+  /**
+   * Forgets articles fetched longer than the retention before stream time. By when an article was
+   * fetched, not published: a backfill of old articles (the demo's 2024 issues) must still meet
+   * their reprints.
+   */
   void purge(long streamTime) {
     Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
     var expired = new ArrayList<TaggedArticle>();
     try (KeyValueIterator<String, TaggedArticle> all = articles.all()) {
       while (all.hasNext()) {
         TaggedArticle article = all.next().value;
-        if (article.article().publishedAt().toInstant().isBefore(horizon)) {
+        if (seen(article).isBefore(horizon)) {
           expired.add(article);
         }
       }
@@ -83,8 +87,13 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       }
     }
     if (!expired.isEmpty()) {
-      LOG.info("dedup forgot {} articles published before {}", expired.size(), horizon);
+      LOG.info("dedup forgot {} articles fetched before {}", expired.size(), horizon);
     }
+  }
+
+  private static Instant seen(TaggedArticle article) {
+    Instant fetched = article.article().fetchedAt();
+    return fetched != null ? fetched : article.article().publishedAt().toInstant();
   }
 
   @Override
