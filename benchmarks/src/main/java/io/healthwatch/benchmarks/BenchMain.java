@@ -25,7 +25,10 @@ public final class BenchMain {
           args.length > 1
               ? Path.of(args[1])
               : home.resolveSibling("shared").resolve("ner").resolve("cluener2020-dev.jsonl");
-      System.out.println("== entity recognition (" + file + ")");
+      System.out.println("== entity recognition: the seed articles (hand-annotated)");
+      NerBench.seeds(System.out);
+      System.out.println();
+      System.out.println("== entity recognition: CLUENER2020 (" + file + ")");
       NerBench.run(file, System.out);
       return;
     }

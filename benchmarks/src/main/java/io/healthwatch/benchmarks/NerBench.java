@@ -37,6 +37,99 @@ final class NerBench {
 
   private NerBench() {}
 
+  /**
+   * The seed reports' articles against the hand annotation in the demo corpus ({@code
+   * demo/seed-entities.json}): per article, each distinct name once, typed person, place or
+   * organisation.
+   */
+  static void seeds(PrintStream out) throws IOException {
+    JsonNode gold;
+    try (var in = NerBench.class.getResourceAsStream("/demo/seed-entities.json")) {
+      gold = JSON.readTree(in);
+    }
+    var corpus = io.healthwatch.devstack.sites.DemoCorpus.load();
+    var tagger = new ArticleTagger(Lexicon.load(null));
+    Segment hanlpDefault = HanLP.newSegment().enableOffset(true);
+    Segment hanlpAll =
+        HanLP.newSegment()
+            .enableOffset(true)
+            .enableNameRecognize(true)
+            .enablePlaceRecognize(true)
+            .enableOrganizationRecognize(true);
+    Map<String, Function<String[], Set<String>>> candidates = new LinkedHashMap<>();
+    candidates.put(
+        "healthwatch",
+        titleAndBody -> {
+          var names = new HashSet<String>();
+          for (var e : tagger.tag(titleAndBody[0], titleAndBody[1]).entities()) {
+            String type = mapOurs(e.type());
+            if (type != null) {
+              names.add(type + ":" + e.text());
+            }
+          }
+          return names;
+        });
+    candidates.put("hanlp-default", titleAndBody -> names(hanlpDefault, titleAndBody));
+    candidates.put("hanlp-all-recognizers", titleAndBody -> names(hanlpAll, titleAndBody));
+    out.printf("%-22s %-7s %6s %6s %6s %6s%n", "tagger", "type", "gold", "P", "R", "F1");
+    for (var candidate : candidates.entrySet()) {
+      Map<String, int[]> counts = new LinkedHashMap<>();
+      TYPES.forEach(t -> counts.put(t, new int[3]));
+      for (var entry :
+          (Iterable<Map.Entry<String, JsonNode>>) () -> gold.get("articles").fields()) {
+        var article =
+            corpus.articles().stream()
+                .filter(a -> a.id().equals(entry.getKey()))
+                .findFirst()
+                .orElseThrow();
+        var expected = new HashSet<String>();
+        entry
+            .getValue()
+            .fields()
+            .forEachRemaining(
+                t -> t.getValue().forEach(n -> expected.add(t.getKey() + ":" + n.asText())));
+        Set<String> found =
+            candidate
+                .getValue()
+                .apply(new String[] {article.title(), String.join("\n", article.paragraphs())});
+        for (String name : found) {
+          counts.get(name.substring(0, name.indexOf(':')))[expected.contains(name) ? 0 : 1]++;
+        }
+        for (String name : expected) {
+          if (!found.contains(name)) {
+            counts.get(name.substring(0, name.indexOf(':')))[2]++;
+          }
+        }
+      }
+      int[] all = new int[3];
+      for (String type : TYPES) {
+        print(out, candidate.getKey(), type, counts.get(type));
+        for (int k = 0; k < 3; k++) {
+          all[k] += counts.get(type)[k];
+        }
+      }
+      print(out, candidate.getKey(), "all", all);
+    }
+    out.printf("(%d seed articles, distinct names per article)%n", gold.get("articles").size());
+  }
+
+  private static Set<String> names(Segment segment, String[] titleAndBody) {
+    var names = new HashSet<String>();
+    for (String text : titleAndBody) {
+      for (Term term : segment.seg(text)) {
+        String n = term.nature.toString();
+        String type =
+            n.startsWith("nr")
+                ? "PERSON"
+                : n.startsWith("ns") ? "PLACE" : n.startsWith("nt") ? "ORG" : null;
+        if (type != null) {
+          names.add(type + ":" + term.word);
+        }
+      }
+    }
+    return names;
+  }
+
   static void run(Path file, PrintStream out) throws IOException {
     if (!Files.isRegularFile(file)) {
       out.println("CLUENER sample not found at " + file + ": skipping the NER benchmark");

@@ -132,8 +132,11 @@ public final class ArticleTagger {
     var candidates = new ArrayList<Span>();
     for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
       var entry = emit.getPayload();
+      // A place from the lexicon stands as a pattern would: a longer name around it (北京大学,
+      // 中国工程院) is the entity, the place only a part of it.
+      int rank = entry.type().equals("PLACE") ? Span.PATTERN : Span.LEXICON;
       candidates.add(
-          new Span(entry.type(), emit.getStart(), emit.getEnd() + 1, entry.name(), Span.LEXICON));
+          new Span(entry.type(), emit.getStart(), emit.getEnd() + 1, entry.name(), rank));
     }
     Matcher book = BOOK_TITLE.matcher(text);
     while (book.find()) {

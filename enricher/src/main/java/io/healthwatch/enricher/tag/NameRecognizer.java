@@ -48,6 +48,8 @@ final class NameRecognizer {
           "研究所", "ORGANIZATION",
           "研究中心", "ORGANIZATION",
           "医学院", "ORGANIZATION",
+          "工程院", "ORGANIZATION",
+          "科学院", "ORGANIZATION",
           "大学", "ORGANIZATION",
           "学院", "ORGANIZATION",
           "学校", "ORGANIZATION",
@@ -56,6 +58,11 @@ final class NameRecognizer {
           "学会", "ORGANIZATION",
           "联盟", "ORGANIZATION",
           "基金会", "ORGANIZATION",
+          "组织", "ORGANIZATION",
+          "青年报", "ORGANIZATION",
+          "日报", "ORGANIZATION",
+          "晚报", "ORGANIZATION",
+          "部", "GOVERNMENT",
           "实验室", "ORGANIZATION",
           "电视台", "ORGANIZATION",
           "出版社", "ORGANIZATION");
@@ -66,6 +73,12 @@ final class NameRecognizer {
           "互联网", "智慧", "数字", "实体", "公立", "民营", "私立", "三甲", "三级", "二级", "一级", "基层", "定点", "各级", "地方",
           "大型", "综合", "专科", "社区", "乡镇", "县级", "市级", "省级", "当地", "该", "本", "各", "此", "其", "这家", "一家",
           "多家");
+
+  /** Institution words that name an institution by themselves (see NameFilters). */
+  private static final java.util.Set<String> STRONG_SUFFIXES =
+      java.util.Set.of(
+          "大学", "学院", "医学院", "研究院", "研究所", "协会", "学会", "工程院", "科学院", "组织", "基金会", "有限公司", "股份有限公司",
+          "集团");
 
   /** How many words an institution name may span. */
   private static final int MAX_NAME_WORDS = 8;
@@ -83,14 +96,25 @@ final class NameRecognizer {
     for (int i = 0; i < terms.size(); i++) {
       Term term = terms.get(i);
       String single = singleType(term);
-      if (single != null && term.word.length() >= 2 && !isKindOrCount(single, term.word)) {
+      if (single != null
+          && term.word.length() >= 2
+          && !isKindOrCount(single, term.word)
+          && NameFilters.plausible(single, text, term.offset, term.offset + term.word.length())) {
         spans.add(
             span(single, term.offset, term.offset + term.word.length(), text, Span.RECOGNIZED));
       }
       String institution = institutionType(term.word);
       if (institution != null && !isGeneric(term.word)) {
         int first = firstOfName(terms, i);
-        if (first >= 0) {
+        boolean kind = i > 0 && first < i && GENERIC_PREFIXES.contains(terms.get(i - 1).word);
+        boolean named =
+            first >= 0
+                && !kind
+                && NameFilters.plausibleStart(terms.get(first).word)
+                && (first < i
+                    || NameFilters.plausibleInstitution(
+                        term.word, STRONG_SUFFIXES.contains(suffixOf(term.word))));
+        if (named) {
           int start = terms.get(first).offset;
           spans.add(span(institution, start, term.offset + term.word.length(), text, Span.PATTERN));
         }
@@ -112,10 +136,10 @@ final class NameRecognizer {
     return !named && "一二三四五六七八九十两几".indexOf(word.charAt(0)) >= 0;
   }
 
+  /** "互联网医院", "三甲医院": the institution word after a word for a kind of institution. */
   private static boolean isGeneric(String word) {
-    String suffix = suffixOf(word);
-    String before = word.substring(0, word.length() - suffix.length());
-    return before.isEmpty() || GENERIC_PREFIXES.contains(before);
+    String before = word.substring(0, word.length() - suffixOf(word).length());
+    return GENERIC_PREFIXES.contains(before);
   }
 
   /** The type HanLP's own tag gives a single word, or null. */
@@ -227,7 +251,15 @@ final class NameRecognizer {
 
   static String institutionType(String word) {
     String suffix = suffixOf(word);
-    return suffix == null ? null : SUFFIX_TYPES.get(suffix);
+    if (suffix == null) {
+      return null;
+    }
+    // One-character institution words end common two-character words too (布局, 展厅, 编委): the
+    // word must be the character alone or longer than two (医保局, 卫健委, 办公厅).
+    if (suffix.length() == 1 && word.length() == 2) {
+      return null;
+    }
+    return SUFFIX_TYPES.get(suffix);
   }
 
   private static String suffixOf(String word) {
