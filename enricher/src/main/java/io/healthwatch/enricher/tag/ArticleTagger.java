@@ -140,7 +140,8 @@ public final class ArticleTagger {
     }
     Matcher book = BOOK_TITLE.matcher(text);
     while (book.find()) {
-      candidates.add(new Span("POLICY", book.start(1), book.end(1), book.group(1), Span.PATTERN));
+      // A title in 《》 is as certain as the lexicon, and longer than any name inside it.
+      candidates.add(new Span("POLICY", book.start(1), book.end(1), book.group(1), Span.LEXICON));
     }
     if (names != null && recognize) {
       candidates.addAll(names.recognize(text));
