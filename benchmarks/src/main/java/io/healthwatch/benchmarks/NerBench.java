@@ -49,13 +49,6 @@ final class NerBench {
     }
     var corpus = io.healthwatch.devstack.sites.DemoCorpus.load();
     var tagger = new ArticleTagger(Lexicon.load(null));
-    Segment hanlpDefault = HanLP.newSegment().enableOffset(true);
-    Segment hanlpAll =
-        HanLP.newSegment()
-            .enableOffset(true)
-            .enableNameRecognize(true)
-            .enablePlaceRecognize(true)
-            .enableOrganizationRecognize(true);
     Map<String, Function<String[], Set<String>>> candidates = new LinkedHashMap<>();
     candidates.put(
         "healthwatch",
@@ -69,12 +62,12 @@ final class NerBench {
           }
           return names;
         });
-    candidates.put("hanlp-default", titleAndBody -> names(hanlpDefault, titleAndBody));
-    candidates.put("hanlp-all-recognizers", titleAndBody -> names(hanlpAll, titleAndBody));
-    out.printf("%-22s %-7s %6s %6s %6s %6s%n", "tagger", "type", "gold", "P", "R", "F1");
+    hanlpRecognizers()
+        .forEach(
+            (name, segment) -> candidates.put(name, titleAndBody -> names(segment, titleAndBody)));
+    out.printf(HEADER, "tagger", "type", "gold", "P", "R", "F1");
     for (var candidate : candidates.entrySet()) {
-      Map<String, int[]> counts = new LinkedHashMap<>();
-      TYPES.forEach(t -> counts.put(t, new int[3]));
+      var tally = new Tally();
       for (var entry :
           (Iterable<Map.Entry<String, JsonNode>>) () -> gold.get("articles").fields()) {
         var article =
@@ -92,23 +85,9 @@ final class NerBench {
             candidate
                 .getValue()
                 .apply(new String[] {article.title(), String.join("\n", article.paragraphs())});
-        for (String name : found) {
-          counts.get(name.substring(0, name.indexOf(':')))[expected.contains(name) ? 0 : 1]++;
-        }
-        for (String name : expected) {
-          if (!found.contains(name)) {
-            counts.get(name.substring(0, name.indexOf(':')))[2]++;
-          }
-        }
+        tally.add(found, expected, name -> name.substring(0, name.indexOf(':')));
       }
-      int[] all = new int[3];
-      for (String type : TYPES) {
-        print(out, candidate.getKey(), type, counts.get(type));
-        for (int k = 0; k < 3; k++) {
-          all[k] += counts.get(type)[k];
-        }
-      }
-      print(out, candidate.getKey(), "all", all);
+      tally.print(out, candidate.getKey());
     }
     out.printf("(%d seed articles, distinct names per article)%n", gold.get("articles").size());
   }
@@ -146,51 +125,74 @@ final class NerBench {
       gold.add(goldMentions(node.get("label")));
     }
     var tagger = new ArticleTagger(Lexicon.load(null));
-    Segment hanlpDefault = HanLP.newSegment().enableOffset(true);
-    Segment hanlpAll =
-        HanLP.newSegment()
-            .enableOffset(true)
-            .enableNameRecognize(true)
-            .enablePlaceRecognize(true)
-            .enableOrganizationRecognize(true);
     Map<String, Function<String, Set<Mention>>> candidates = new LinkedHashMap<>();
     candidates.put("healthwatch", text -> healthwatch(tagger, text));
-    candidates.put("hanlp-default", text -> hanlp(hanlpDefault, text));
-    candidates.put("hanlp-all-recognizers", text -> hanlp(hanlpAll, text));
+    hanlpRecognizers()
+        .forEach((name, segment) -> candidates.put(name, text -> hanlp(segment, text)));
 
-    out.printf("%-22s %-7s %6s %6s %6s %6s%n", "tagger", "type", "gold", "P", "R", "F1");
+    out.printf(HEADER, "tagger", "type", "gold", "P", "R", "F1");
     for (var candidate : candidates.entrySet()) {
-      Map<String, int[]> counts = new LinkedHashMap<>();
-      TYPES.forEach(t -> counts.put(t, new int[3]));
+      var tally = new Tally();
       for (int i = 0; i < sentences.size(); i++) {
-        Set<Mention> predicted = candidate.getValue().apply(sentences.get(i));
-        for (Mention m : predicted) {
-          counts.get(m.type())[gold.get(i).contains(m) ? 0 : 1]++;
-        }
-        for (Mention m : gold.get(i)) {
-          if (!predicted.contains(m)) {
-            counts.get(m.type())[2]++;
-          }
-        }
+        tally.add(candidate.getValue().apply(sentences.get(i)), gold.get(i), Mention::type);
       }
-      int[] all = new int[3];
-      for (String type : TYPES) {
-        int[] c = counts.get(type);
-        print(out, candidate.getKey(), type, c);
-        for (int k = 0; k < 3; k++) {
-          all[k] += c[k];
-        }
-      }
-      print(out, candidate.getKey(), "all", all);
+      tally.print(out, candidate.getKey());
     }
     out.printf("(%d sentences, exact spans)%n", sentences.size());
   }
 
-  private static void print(PrintStream out, String name, String type, int[] c) {
-    double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
-    double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
-    double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-    out.printf("%-22s %-7s %6d %6.3f %6.3f %6.3f%n", name, type, c[0] + c[2], p, r, f);
+  private static final String HEADER = "%-22s %-7s %6s %6s %6s %6s%n";
+
+  /** HanLP's own recognizers, measured side by side: its default, and with all of them on. */
+  private static Map<String, Segment> hanlpRecognizers() {
+    var segments = new LinkedHashMap<String, Segment>();
+    segments.put("hanlp-default", HanLP.newSegment().enableOffset(true));
+    segments.put(
+        "hanlp-all-recognizers",
+        HanLP.newSegment()
+            .enableOffset(true)
+            .enableNameRecognize(true)
+            .enablePlaceRecognize(true)
+            .enableOrganizationRecognize(true));
+    return segments;
+  }
+
+  /** True positives, false positives and false negatives by type, printed as P, R and F1. */
+  private static final class Tally {
+    private final Map<String, int[]> counts = new LinkedHashMap<>();
+
+    Tally() {
+      TYPES.forEach(t -> counts.put(t, new int[3]));
+    }
+
+    <T> void add(Set<T> predicted, Set<T> gold, Function<T, String> typeOf) {
+      for (T found : predicted) {
+        counts.get(typeOf.apply(found))[gold.contains(found) ? 0 : 1]++;
+      }
+      for (T expected : gold) {
+        if (!predicted.contains(expected)) {
+          counts.get(typeOf.apply(expected))[2]++;
+        }
+      }
+    }
+
+    void print(PrintStream out, String tagger) {
+      int[] all = new int[3];
+      for (var entry : counts.entrySet()) {
+        line(out, tagger, entry.getKey(), entry.getValue());
+        for (int k = 0; k < 3; k++) {
+          all[k] += entry.getValue()[k];
+        }
+      }
+      line(out, tagger, "all", all);
+    }
+
+    private static void line(PrintStream out, String tagger, String type, int[] c) {
+      double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+      double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+      double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+      out.printf("%-22s %-7s %6d %6.3f %6.3f %6.3f%n", tagger, type, c[0] + c[2], p, r, f);
+    }
   }
 
   private static Set<Mention> goldMentions(JsonNode label) {

@@ -33,6 +33,16 @@ final class DemoArticles {
   }
 
   static DiscoveredArticle as(DiscoveredArticle a, String sourceName, OffsetDateTime publishedAt) {
+    return with(a, sourceName, publishedAt, a.fetchedAt());
+  }
+
+  static DiscoveredArticle fetchedAt(DiscoveredArticle a, Instant fetchedAt) {
+    return with(a, a.sourceName(), a.publishedAt(), fetchedAt);
+  }
+
+  /** The article with another source name, publish time (null for none) and fetch time. */
+  static DiscoveredArticle with(
+      DiscoveredArticle a, String sourceName, OffsetDateTime publishedAt, Instant fetchedAt) {
     return new DiscoveredArticle(
         a.schemaVersion(),
         a.id(),
@@ -42,21 +52,6 @@ final class DemoArticles {
         sourceName,
         a.title(),
         publishedAt,
-        a.author(),
-        a.body(),
-        a.fetchedAt());
-  }
-
-  static DiscoveredArticle fetchedAt(DiscoveredArticle a, Instant fetchedAt) {
-    return new DiscoveredArticle(
-        a.schemaVersion(),
-        a.id(),
-        a.canonicalUrl(),
-        a.fetchedUrl(),
-        a.sourceId(),
-        a.sourceName(),
-        a.title(),
-        a.publishedAt(),
         a.author(),
         a.body(),
         fetchedAt);

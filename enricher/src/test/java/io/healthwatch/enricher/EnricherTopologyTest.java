@@ -253,19 +253,7 @@ class EnricherTopologyTest {
   void articleWithoutPublishTimeIsDeadLettered() {
     startDemo();
     var a = DemoArticles.discovered("yunnan-ai-medical");
-    send(
-        new DiscoveredArticle(
-            1,
-            a.id(),
-            a.canonicalUrl(),
-            a.fetchedUrl(),
-            a.sourceId(),
-            a.sourceName(),
-            a.title(),
-            null,
-            null,
-            a.body(),
-            a.fetchedAt()));
+    send(DemoArticles.with(a, a.sourceName(), null, a.fetchedAt()));
     assertEquals(ReasonCode.MISSING_PUBLISH_DATE, deadLetters.readValue().reason());
   }
 

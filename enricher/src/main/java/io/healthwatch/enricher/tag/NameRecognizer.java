@@ -80,6 +80,11 @@ final class NameRecognizer {
           "大学", "学院", "医学院", "研究院", "研究所", "协会", "学会", "工程院", "科学院", "组织", "基金会", "有限公司", "股份有限公司",
           "集团");
 
+  private static final java.util.Set<String> MODIFIER_NATURES =
+      java.util.Set.of(
+          "n", "nnd", "vn", "b", "gm", "gi", "an", "a", "ng", "nf", "nm", "nmc", "gb", "gc", "gg",
+          "gp", "nh", "nhd", "nhm", "nis", "nit", "nic");
+
   /** How many words an institution name may span. */
   private static final int MAX_NAME_WORDS = 8;
 
@@ -194,29 +199,7 @@ final class NameRecognizer {
    * HanLP tags apart (医科大学/nis, 附属医院/nit).
    */
   private static boolean isModifier(Term term) {
-    String n = term.nature.toString();
-    return n.equals("n")
-        || n.equals("nnd")
-        || n.equals("vn")
-        || n.equals("b")
-        || n.equals("gm")
-        || n.equals("gi")
-        || n.equals("an")
-        || n.equals("a")
-        || n.equals("ng")
-        || n.equals("nf")
-        || n.equals("nm")
-        || n.equals("nmc")
-        || n.equals("gb")
-        || n.equals("gc")
-        || n.equals("gg")
-        || n.equals("gp")
-        || n.equals("nh")
-        || n.equals("nhd")
-        || n.equals("nhm")
-        || n.equals("nis")
-        || n.equals("nit")
-        || n.equals("nic");
+    return MODIFIER_NATURES.contains(term.nature.toString());
   }
 
   private static boolean isNumbered(Term term) {
