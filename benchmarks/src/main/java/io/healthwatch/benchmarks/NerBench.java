@@ -96,11 +96,7 @@ final class NerBench {
     var names = new HashSet<String>();
     for (String text : titleAndBody) {
       for (Term term : segment.seg(text)) {
-        String n = term.nature.toString();
-        String type =
-            n.startsWith("nr")
-                ? "PERSON"
-                : n.startsWith("ns") ? "PLACE" : n.startsWith("nt") ? "ORG" : null;
+        String type = hanlpType(term);
         if (type != null) {
           names.add(type + ":" + term.word);
         }
@@ -244,14 +240,18 @@ final class NerBench {
     };
   }
 
+  /** HanLP's own reading of a word: its person, place and organisation tags. */
+  private static String hanlpType(Term term) {
+    String n = term.nature.toString();
+    return n.startsWith("nr")
+        ? "PERSON"
+        : n.startsWith("ns") ? "PLACE" : n.startsWith("nt") ? "ORG" : null;
+  }
+
   private static Set<Mention> hanlp(Segment segment, String text) {
     var mentions = new HashSet<Mention>();
     for (Term term : segment.seg(text)) {
-      String n = term.nature.toString();
-      String type =
-          n.startsWith("nr")
-              ? "PERSON"
-              : n.startsWith("ns") ? "PLACE" : n.startsWith("nt") ? "ORG" : null;
+      String type = hanlpType(term);
       if (type != null) {
         int start = text.codePointCount(0, term.offset);
         mentions.add(
