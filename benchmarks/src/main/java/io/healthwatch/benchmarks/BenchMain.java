@@ -39,6 +39,11 @@ public final class BenchMain {
           GoldSets.load(home.resolveSibling("shared").resolve("extraction")), System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("relevance")) {
+      System.out.println("== health-IT relevance (labelled articles)");
+      RelevanceBench.run(System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("dedup")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
@@ -52,7 +57,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench enricher");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

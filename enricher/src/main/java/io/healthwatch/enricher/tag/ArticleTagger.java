@@ -14,8 +14,10 @@ import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
 /**
- * Tags an article with lexicon entities (Aho-Corasick, longest match), policy and document titles
- * in 《》, and health-IT topics scored from weighted keyword hits; relevance sums the topics.
+ * Tags an article with entities (lexicon, 《》 titles, recognized names), health-IT topics scored
+ * from weighted keyword hits, and a relevance that needs evidence of both health care and
+ * information technology: a hospital's new wing is health news, an AI chip IT news, neither is
+ * health-IT news.
  */
 public final class ArticleTagger {
   private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》\\n]{2,60})》");
@@ -25,12 +27,18 @@ public final class ArticleTagger {
 
   private static final double TITLE_WEIGHT = 2.0;
   private static final double TOPIC_SCALE = 6.0;
-  private static final double RELEVANCE_SCALE = 10.0;
+
+  /** Weighted hits at which one side's evidence reaches 1 - 1/e. */
+  private static final double SIGNAL_SCALE = 3.0;
+
+  private static final String HEALTH = "health";
+  private static final String TECHNOLOGY = "technology";
 
   private record KeywordHit(String topicId, double weight) {}
 
   private final PayloadTrie<Lexicon.EntityEntry> entityTrie;
   private final PayloadTrie<List<KeywordHit>> keywordTrie;
+  private final PayloadTrie<List<KeywordHit>> signalTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
   private final NameRecognizer names;
   private final int recognizerChars;
@@ -67,6 +75,25 @@ public final class ArticleTagger {
     var keywords = PayloadTrie.<List<KeywordHit>>builder().ignoreOverlaps().ignoreCase();
     byKeyword.forEach(keywords::addKeyword);
     this.keywordTrie = keywords.build();
+    // Apart from the topics' words, so that 互联网医院 (a topic's) still counts 互联网 and 医院.
+    var bySignal = new HashMap<String, List<KeywordHit>>();
+    lexicon
+        .signals()
+        .health()
+        .forEach(
+            (word, weight) ->
+                bySignal.put(word, new ArrayList<>(List.of(new KeywordHit(HEALTH, weight)))));
+    lexicon
+        .signals()
+        .technology()
+        .forEach(
+            (word, weight) ->
+                bySignal
+                    .computeIfAbsent(word, w -> new ArrayList<>())
+                    .add(new KeywordHit(TECHNOLOGY, weight)));
+    var signals = PayloadTrie.<List<KeywordHit>>builder().ignoreOverlaps().ignoreCase();
+    bySignal.forEach(signals::addKeyword);
+    this.signalTrie = signals.build();
   }
 
   public Tags tag(String title, String body) {
@@ -74,12 +101,13 @@ public final class ArticleTagger {
     int budget = entities(title, "title", recognizerChars, entities);
     entities(body, "body", budget, entities);
     var raw = new LinkedHashMap<String, Double>();
-    score(title, TITLE_WEIGHT, raw);
-    score(body, 1.0, raw);
+    score(keywordTrie, title, TITLE_WEIGHT, raw);
+    score(keywordTrie, body, 1.0, raw);
+    var evidence = new HashMap<String, Double>();
+    score(signalTrie, title, TITLE_WEIGHT, evidence);
+    score(signalTrie, body, 1.0, evidence);
     var topics = new ArrayList<TopicScore>();
-    double total = 0;
     for (var entry : raw.entrySet()) {
-      total += entry.getValue();
       topics.add(
           new TopicScore(
               entry.getKey(),
@@ -87,7 +115,9 @@ public final class ArticleTagger {
               round(1 - Math.exp(-entry.getValue() / TOPIC_SCALE))));
     }
     topics.sort(Comparator.comparingDouble(TopicScore::score).reversed());
-    return new Tags(entities, topics, round(1 - Math.exp(-total / RELEVANCE_SCALE)));
+    double health = 1 - Math.exp(-evidence.getOrDefault(HEALTH, 0.0) / SIGNAL_SCALE);
+    double technology = 1 - Math.exp(-evidence.getOrDefault(TECHNOLOGY, 0.0) / SIGNAL_SCALE);
+    return new Tags(entities, topics, round(health * technology));
   }
 
   /**
@@ -161,9 +191,13 @@ public final class ArticleTagger {
     return chosen;
   }
 
-  private void score(String text, double fieldWeight, Map<String, Double> raw) {
+  private static void score(
+      PayloadTrie<List<KeywordHit>> trie,
+      String text,
+      double fieldWeight,
+      Map<String, Double> raw) {
     var hits = new HashMap<String, Integer>();
-    for (PayloadEmit<List<KeywordHit>> emit : keywordTrie.parseText(text)) {
+    for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(text)) {
       int count = hits.merge(emit.getKeyword().toLowerCase(), 1, Integer::sum);
       if (count > MAX_HITS_PER_KEYWORD) {
         continue;

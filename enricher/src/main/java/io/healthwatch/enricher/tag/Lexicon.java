@@ -15,7 +15,11 @@ import java.util.Map;
  * The curated health-IT lexicon: named entities with their aliases, and topic keywords with
  * weights. Loaded from YAML (lexicon.yml is bundled).
  */
-public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics) {
+public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics, Signals signals) {
+  public Lexicon {
+    signals = signals == null ? new Signals(Map.of(), Map.of()) : signals;
+  }
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -23,6 +27,17 @@ public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics) {
   public record EntityEntry(String type, String name, List<String> aliases) {
     public EntityEntry {
       aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+  }
+
+  /**
+   * Words that say an article is about health care, and words that say it is about information
+   * technology, each with a weight: health-IT news needs both.
+   */
+  public record Signals(Map<String, Double> health, Map<String, Double> technology) {
+    public Signals {
+      health = health == null ? Map.of() : Map.copyOf(health);
+      technology = technology == null ? Map.of() : Map.copyOf(technology);
     }
   }
 
