@@ -59,6 +59,15 @@ final class EnricherBench {
           label, result[0], (long) result[1]);
     }
 
+    try {
+      EnricherBrokerBench.run(
+          articles.subList(WARMUP, articles.size()),
+          System.getenv().getOrDefault("HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+          out);
+    } catch (Exception e) {
+      out.println("through the broker: failed: " + e);
+    }
+
     out.println("where the time goes (per article, same articles, one thread):");
     var tagger = new ArticleTagger(Lexicon.load(null));
     var lexiconOnly = new ArticleTagger(Lexicon.load(null), 0);

@@ -76,12 +76,13 @@ public final class EnricherMain {
    * Closing leaves the group, so a restarted or remaining instance takes the partitions over at
    * once instead of after the session timeout.
    */
-  static CloseOptions gracefully() {
+  public static CloseOptions gracefully() {
     return CloseOptions.timeout(Duration.ofSeconds(30))
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
   }
 
-  static Properties streamsProperties(EnricherConfig config, ServiceArgs args) {
+  /** The Streams settings the service runs with (exactly once v2); public for the benchmark. */
+  public static Properties streamsProperties(EnricherConfig config, ServiceArgs args) {
     var props = new Properties();
     props.putAll(KafkaClients.common(config.kafka(), config.qualifiedApplicationId()));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.qualifiedApplicationId());
