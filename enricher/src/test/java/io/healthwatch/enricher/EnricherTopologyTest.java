@@ -217,6 +217,33 @@ class EnricherTopologyTest {
   }
 
   @Test
+  void theSameTextUnderAnotherAddressIsADuplicateWithItsOwnReason() {
+    startDemo();
+    var original = DemoArticles.discovered("yunnan-ai-medical");
+    String mirror = "https://mirror.example/yunnan-ai-medical.html";
+    var copy =
+        new DiscoveredArticle(
+            original.schemaVersion(),
+            io.healthwatch.contracts.message.ArticleIds.forCanonicalUrl(mirror),
+            mirror,
+            mirror,
+            "mirror",
+            original.sourceName(),
+            original.title(),
+            original.publishedAt().plusHours(1),
+            null,
+            original.body(),
+            original.fetchedAt());
+    send(original);
+    send(copy);
+
+    TaggedArticle duplicate = duplicates.readValue();
+    assertEquals(copy.id(), duplicate.id());
+    assertEquals("SAME_TEXT", duplicate.dedup().reason());
+    assertEquals(original.id(), duplicate.dedup().duplicateOf());
+  }
+
+  @Test
   void distinctStoriesOnTheSameTopicAreNotDuplicates() {
     startDemo();
     send(DemoArticles.discovered("chinanews-redhouse-ai-assistant"));

@@ -126,7 +126,11 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
-    String reason = "NEAR_DUPLICATE distance=" + fingerprint.distance(fingerprintOf(match));
+    // The same text under another address (a syndication feed's copy) is told from an edited one.
+    String reason =
+        match.dedup().contentHash().equals(incoming.dedup().contentHash())
+            ? "SAME_TEXT"
+            : "NEAR_DUPLICATE distance=" + fingerprint.distance(fingerprintOf(match));
     if (outranks(incoming, match)) {
       // The more authoritative (or else earlier) copy takes over as primary with the reprints.
       var reprints = new LinkedHashSet<>(match.reprints());
