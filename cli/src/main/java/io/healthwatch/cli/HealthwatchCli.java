@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       ParseFeedCommand.class,
       TagCommand.class,
+      SearchCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

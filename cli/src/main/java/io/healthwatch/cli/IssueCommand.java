@@ -6,9 +6,7 @@ import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.issue.IssueMaterializer;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,15 +34,7 @@ final class IssueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    for (String set : sets) {
-      int eq = set.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--set takes key=value, got '" + set + "'");
-      }
-      overrides.put(set.substring(0, eq), set.substring(eq + 1));
-    }
-    var settings = IndexerConfig.load(config, System.getenv(), overrides);
+    var settings = IndexerConfig.load(config, System.getenv(), Overrides.parse(sets));
     var client = OpenSearchClients.create(settings.opensearch());
     IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
     var result =

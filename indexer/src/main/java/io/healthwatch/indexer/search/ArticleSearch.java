@@ -1,0 +1,123 @@
+package io.healthwatch.indexer.search;
+
+import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.indexer.bulk.ArticleDocument;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+
+/**
+ * Full-text search over the indexed articles, as an editor or a dashboard asks: words in the title
+ * or body (Chinese words match as written: the analyzer's character pairs must stand together),
+ * filtered by source, entity and publish dates. Duplicates are left out: a story is found once, at
+ * its primary.
+ */
+public final class ArticleSearch {
+  private final OpenSearchClient client;
+  private final String namespace;
+
+  /**
+   * @param text words to find (title matches weigh triple); blank for every article
+   * @param source the source's name as reports show it (新华网), or null
+   * @param entity an entity's normalized name (北京协和医院), or null
+   * @param from first publish day (China time), or null
+   * @param to last publish day, inclusive, or null
+   * @param size how many hits at most
+   */
+  public record Request(
+      String text, String source, String entity, LocalDate from, LocalDate to, int size) {}
+
+  public record Hit(ArticleDocument article, double score) {}
+
+  public record Result(long total, List<Hit> hits) {}
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  public ArticleSearch(OpenSearchClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  public Result search(Request request) throws IOException {
+    var filters = new ArrayList<Query>();
+    filters.add(term("status", "PRIMARY"));
+    if (request.source() != null) {
+      filters.add(term("source", request.source()));
+    }
+    if (request.entity() != null) {
+      filters.add(term("entityNames", request.entity()));
+    }
+    if (request.from() != null || request.to() != null) {
+      filters.add(
+          Query.of(
+              q ->
+                  q.range(
+                      r -> {
+                        r.field("publishedAt");
+                        if (request.from() != null) {
+                          r.gte(
+                              JsonData.of(
+                                  request.from().atStartOfDay(CHINA).toInstant().toString()));
+                        }
+                        if (request.to() != null) {
+                          r.lt(
+                              JsonData.of(
+                                  request
+                                      .to()
+                                      .plusDays(1)
+                                      .atStartOfDay(CHINA)
+                                      .toInstant()
+                                      .toString()));
+                        }
+                        return r;
+                      })));
+    }
+    String text = request.text() == null ? "" : request.text().strip();
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b -> {
+                      b.filter(filters);
+                      if (!text.isEmpty()) {
+                        b.should(s -> s.matchPhrase(m -> m.field("title").query(text).boost(3f)));
+                        b.should(s -> s.matchPhrase(m -> m.field("body").query(text)));
+                        b.minimumShouldMatch("1");
+                      }
+                      return b;
+                    }));
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(request.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(query)
+                    .sort(o -> o.score(sc -> sc))
+                    .sort(
+                        o ->
+                            o.field(
+                                f ->
+                                    f.field("publishedAt")
+                                        .order(
+                                            org.opensearch.client.opensearch._types.SortOrder
+                                                .Desc))),
+            ArticleDocument.class);
+    var hits = new ArrayList<Hit>();
+    for (var hit : response.hits().hits()) {
+      hits.add(new Hit(hit.source(), hit.score() == null ? 0 : hit.score()));
+    }
+    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+    return new Result(total, hits);
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+  }
+}
