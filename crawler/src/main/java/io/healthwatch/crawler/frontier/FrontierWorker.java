@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -48,6 +49,7 @@ public final class FrontierWorker extends ConsumerLoop {
   private final Duration recheck;
   private final Map<String, Instant> nextDue = new HashMap<>();
   private final AtomicLong handled = new AtomicLong();
+  private final Set<Integer> owned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * When this worker got partition 0 (null while it does not own it); it schedules once the group
@@ -78,6 +80,11 @@ public final class FrontierWorker extends ConsumerLoop {
     this.settle = settle;
   }
 
+  /** The frontier partitions this worker owns now (the group decides, and may change it). */
+  public Set<Integer> ownedPartitions() {
+    return Set.copyOf(owned);
+  }
+
   /** Frontier records this worker has handled (entries and articles). */
   public long handled() {
     return handled.get();
@@ -90,6 +97,7 @@ public final class FrontierWorker extends ConsumerLoop {
         new ConsumerRebalanceListener() {
           @Override
           public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> owned.remove(p.partition()));
             if (partitions.stream().anyMatch(p -> p.partition() == 0)) {
               schedulerSince = null;
             }
@@ -97,6 +105,7 @@ public final class FrontierWorker extends ConsumerLoop {
 
           @Override
           public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> owned.add(p.partition()));
             if (partitions.stream().anyMatch(p -> p.partition() == 0)) {
               schedulerSince = Instant.now();
               nextDue.clear();
