@@ -89,6 +89,10 @@ public final class IssueMaterializer {
     Files.createDirectories(outputDir);
     Path file = outputDir.resolve(windowEnd + "-issue-" + number + ".md");
     Files.writeString(file, markdown, StandardCharsets.UTF_8);
+    Files.writeString(
+        outputDir.resolve(windowEnd + "-issue-" + number + ".html"),
+        renderer.html(number, windowStart, windowEnd, chosen),
+        StandardCharsets.UTF_8);
     LOG.info(
         "materialized issue {} ({}..{}) with {} articles: {}",
         number,

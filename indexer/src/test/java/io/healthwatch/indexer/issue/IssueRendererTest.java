@@ -106,4 +106,59 @@ class IssueRendererTest {
     assertFalse(md.contains("[点我](http://evil)"));
     assertEquals(1, md.split("\n# ", -1).length, "one top-level heading: the report's own");
   }
+
+  @Test
+  void htmlEscapesEveryCrawledTextAndLinksOnlyWebAddresses() {
+    var hostile =
+        article(
+            "标题<script>alert(1)</script> & \"引号\"",
+            "来源<b>网</b>",
+            "javascript:alert(1)",
+            "第一段<img src=x onerror=alert(1)>\n\n第二段 'quoted' & more");
+    var fine = article("正常标题", "新华网", "https://news.example/a?x=1&y=2", "正文。");
+    String html =
+        new IssueRenderer(SETTINGS)
+            .html(
+                575, LocalDate.of(2024, 5, 11), LocalDate.of(2024, 5, 17), List.of(hostile, fine));
+
+    assertFalse(html.contains("<script>"), html);
+    assertFalse(html.contains("<img"), html);
+    assertFalse(html.contains("<b>网"), html);
+    assertFalse(html.contains("href=\"javascript:"), html);
+    assertTrue(html.contains("标题&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引号&quot;"));
+    assertTrue(html.contains("<p>第二段 &#39;quoted&#39; &amp; more</p>"), html);
+    assertTrue(html.contains("<a href=\"https://news.example/a?x=1&amp;y=2\">"), html);
+  }
+
+  @Test
+  void htmlHasTheReportsSectionsInTheReportsOrder() {
+    String html =
+        new IssueRenderer(SETTINGS)
+            .html(
+                575,
+                LocalDate.of(2024, 5, 11),
+                LocalDate.of(2024, 5, 17),
+                List.of(article("一篇", "云南网", "https://a.example/1", "正文")));
+    int at = -1;
+    for (String part :
+        List.of(
+            "全国卫生信息化舆情监测周报",
+            "(第五七五期)",
+            "北京市卫生健康大数据与政策研究中心",
+            "2024年5月17日",
+            "本期导语",
+            "本期周报共收集1篇",
+            "时间从2024年5月11日到2024年5月17日",
+            "一、信息目录",
+            "二、具体内容",
+            "1. 标题：一篇",
+            "来源：云南网",
+            "链接：",
+            "主要内容：",
+            "<p>正文</p>")) {
+      int next = html.indexOf(part, at + 1);
+      assertTrue(next > at, part + " missing or out of order");
+      at = next;
+    }
+  }
 }
