@@ -61,13 +61,15 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Weekly issues:");
     for (var issue : result.issues()) {
       System.out.printf(
-          "  %s  issue %d (%s..%s, %d articles)%n    file:     %s%n    document: index %s, id %s%n",
+          "  %s  issue %d (%s..%s, %d articles)%n    file:     %s%n    html:     %s%n"
+              + "    document: index %s, id %s%n",
           issue.issue().numberText(),
           issue.issue().number(),
           issue.issue().windowStart(),
           issue.issue().windowEnd(),
           issue.issue().articles().size(),
           issue.markdownFile(),
+          issue.htmlFile(),
           issue.index(),
           issue.issue().id());
     }

@@ -41,13 +41,14 @@ final class IssueCommand implements Callable<Integer> {
         new IssueMaterializer(client, settings.namespace(), settings.issues())
             .materialize(windowEnd, HealthwatchCli.home().resolve(settings.issues().outputDir()));
     System.out.printf(
-        "issue %d (%s) %s..%s, %d articles%n  file: %s%n  index %s, id %s%n",
+        "issue %d (%s) %s..%s, %d articles%n  file: %s%n  html: %s%n  index %s, id %s%n",
         result.issue().number(),
         result.issue().numberText(),
         result.issue().windowStart(),
         result.issue().windowEnd(),
         result.issue().articles().size(),
         result.markdownFile(),
+        result.htmlFile(),
         result.index(),
         result.issue().id());
     return 0;

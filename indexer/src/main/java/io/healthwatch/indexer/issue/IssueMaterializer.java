@@ -31,7 +31,7 @@ public final class IssueMaterializer {
   private static final Logger LOG = LoggerFactory.getLogger(IssueMaterializer.class);
 
   /** What was materialized and where it is. */
-  public record Result(WeeklyIssue issue, String index, Path markdownFile) {}
+  public record Result(WeeklyIssue issue, String index, Path markdownFile, Path htmlFile) {}
 
   private final OpenSearchClient client;
   private final String namespace;
@@ -89,10 +89,9 @@ public final class IssueMaterializer {
     Files.createDirectories(outputDir);
     Path file = outputDir.resolve(windowEnd + "-issue-" + number + ".md");
     Files.writeString(file, markdown, StandardCharsets.UTF_8);
+    Path htmlFile = outputDir.resolve(windowEnd + "-issue-" + number + ".html");
     Files.writeString(
-        outputDir.resolve(windowEnd + "-issue-" + number + ".html"),
-        renderer.html(number, windowStart, windowEnd, chosen),
-        StandardCharsets.UTF_8);
+        htmlFile, renderer.html(number, windowStart, windowEnd, chosen), StandardCharsets.UTF_8);
     LOG.info(
         "materialized issue {} ({}..{}) with {} articles: {}",
         number,
@@ -100,7 +99,7 @@ public final class IssueMaterializer {
         windowEnd,
         chosen.size(),
         file);
-    return new Result(issue, index, file);
+    return new Result(issue, index, file, htmlFile);
   }
 
   /** Window end dates of the weeks that have relevant primary articles, oldest first. */
