@@ -1,8 +1,10 @@
 package io.healthwatch.cli;
 
+import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.OpenSearchClients;
+import io.healthwatch.indexer.issue.EditorOverrides;
 import io.healthwatch.indexer.issue.IssueMaterializer;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +19,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "issue",
     mixinStandardHelpOptions = true,
-    description = "Materialize (or update) the weekly issue of one week.")
+    description = {
+      "Materialize (or update) the weekly issue of one week.",
+      "--pin and --exclude store an editor's choice for the week; every later materialization"
+          + " keeps it until --clear."
+    })
 final class IssueCommand implements Callable<Integer> {
   @Option(
       names = "--window-end",
@@ -25,6 +31,27 @@ final class IssueCommand implements Callable<Integer> {
       paramLabel = "DATE",
       description = "last day of the week (a Friday for Saturday-to-Friday weeks), e.g. 2024-05-17")
   LocalDate windowEnd;
+
+  @Option(
+      names = "--pin",
+      paramLabel = "ARTICLE",
+      description = "keep this article in the week's issue whatever its relevance (id or link)")
+  List<String> pin = List.of();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "ARTICLE",
+      description = "keep this article out of the week's issue (id or link)")
+  List<String> exclude = List.of();
+
+  @Option(
+      names = "--clear",
+      paramLabel = "ARTICLE",
+      description = "forget the editor's choice about this article (id or link)")
+  List<String> clear = List.of();
+
+  @Option(names = "--note", paramLabel = "TEXT", description = "why (stored with --pin/--exclude)")
+  String note;
 
   @Option(names = "--config", paramLabel = "FILE", description = "indexer config file")
   Path config;
@@ -37,6 +64,19 @@ final class IssueCommand implements Callable<Integer> {
     var settings = IndexerConfig.load(config, System.getenv(), Overrides.parse(sets));
     var client = OpenSearchClients.create(settings.opensearch());
     IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
+    // The editor's choices are stored first: this and every later materialization applies them.
+    var overrides = new EditorOverrides(client, settings.namespace());
+    for (String article : pin) {
+      overrides.set(windowEnd, articleId(article), EditorOverrides.Action.PIN, note);
+    }
+    for (String article : exclude) {
+      overrides.set(windowEnd, articleId(article), EditorOverrides.Action.EXCLUDE, note);
+    }
+    for (String article : clear) {
+      if (!overrides.clear(windowEnd, articleId(article))) {
+        System.out.println("no choice to clear for " + article);
+      }
+    }
     var result =
         new IssueMaterializer(client, settings.namespace(), settings.issues())
             .materialize(windowEnd, HealthwatchCli.home().resolve(settings.issues().outputDir()));
@@ -52,5 +92,18 @@ final class IssueCommand implements Callable<Integer> {
         result.index(),
         result.issue().id());
     return 0;
+  }
+
+  /** An article id as given, or the id of a canonical link. */
+  private static String articleId(String article) {
+    String trimmed = article.strip();
+    if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+      return ArticleIds.forCanonicalUrl(trimmed);
+    }
+    if (!trimmed.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException(
+          "'" + article + "' is neither an article id (64 hex digits) nor a link");
+    }
+    return trimmed;
   }
 }

@@ -6,7 +6,11 @@ package io.healthwatch.contracts.topic;
  */
 public enum Indices {
   ARTICLES("healthwatch-articles", 1),
-  ISSUES("healthwatch-issues", 1);
+  ISSUES("healthwatch-issues", 1),
+  /**
+   * Editors' pins and exclusions of articles, per week: kept apart so re-materializing keeps them.
+   */
+  OVERRIDES("healthwatch-overrides", 1);
 
   private final String alias;
   private final int version;

@@ -38,6 +38,7 @@ public final class IssueMaterializer {
   private final IndexerConfig.Issues settings;
   private final IssueNumbering numbering;
   private final IssueRenderer renderer;
+  private final EditorOverrides overrides;
 
   public IssueMaterializer(
       OpenSearchClient client, String namespace, IndexerConfig.Issues settings) {
@@ -46,6 +47,7 @@ public final class IssueMaterializer {
     this.settings = settings;
     this.numbering = new IssueNumbering(settings.anchors());
     this.renderer = new IssueRenderer(settings);
+    this.overrides = new EditorOverrides(client, namespace);
   }
 
   /**
@@ -62,7 +64,12 @@ public final class IssueMaterializer {
               + Indices.ARTICLES.alias(namespace)
               + ")");
     }
-    LocalDate windowStart = LocalDate.parse(chosen.get(0).window().start());
+    LocalDate windowStart =
+        chosen.stream()
+            .filter(a -> a.window() != null && a.window().end().equals(windowEnd.toString()))
+            .findFirst()
+            .map(a -> LocalDate.parse(a.window().start()))
+            .orElse(windowEnd.minusDays(6));
     int number = numbering.numberFor(windowEnd, publishedWindowEnds());
     String markdown = renderer.markdown(number, windowStart, windowEnd, chosen);
     var issue =
@@ -120,21 +127,59 @@ public final class IssueMaterializer {
     return ends;
   }
 
+  /**
+   * The editor's pins first (whatever their relevance), then the week's most relevant primaries
+   * that were not excluded, up to the configured count; listed in the order they were published.
+   */
   private List<ArticleDocument> choose(LocalDate windowEnd) throws IOException {
+    var choices = overrides.choices(windowEnd);
+    var chosen = new ArrayList<ArticleDocument>(pinned(choices.pinned()));
     var response =
         client.search(
             s ->
                 s.index(Indices.ARTICLES.alias(namespace))
-                    .size(settings.articles())
+                    .size(settings.articles() + choices.excluded().size() + choices.pinned().size())
                     .query(candidates(windowEnd))
                     .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
             ArticleDocument.class);
-    // The most relevant are chosen; the issue lists them in the order they were published.
-    return response.hits().hits().stream()
-        .map(Hit::source)
-        .sorted(Comparator.comparing(ArticleDocument::publishedAt))
-        .toList();
+    for (var hit : response.hits().hits()) {
+      ArticleDocument article = hit.source();
+      if (chosen.size() >= Math.max(settings.articles(), choices.pinned().size())) {
+        break;
+      }
+      if (!choices.excluded().contains(article.id()) && !choices.pinned().contains(article.id())) {
+        chosen.add(article);
+      }
+    }
+    chosen.sort(Comparator.comparing(ArticleDocument::publishedAt));
+    return chosen;
+  }
+
+  private List<ArticleDocument> pinned(java.util.Set<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(ids.size())
+                    .query(
+                        q ->
+                            q.terms(
+                                t ->
+                                    t.field("id")
+                                        .terms(
+                                            v ->
+                                                v.value(
+                                                    ids.stream().map(FieldValue::of).toList())))),
+            ArticleDocument.class);
+    var found = response.hits().hits().stream().map(Hit::source).toList();
+    if (found.size() < ids.size()) {
+      LOG.warn("pinned articles not in the index are left out: {}", ids);
+    }
+    return found;
   }
 
   /** Primary, relevant articles (of one week, when given): the candidates of an issue. */

@@ -2,75 +2,22 @@ package io.healthwatch.indexer.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.config.OpenSearchSettings;
-import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.contracts.message.ArticleStatus;
-import io.healthwatch.contracts.message.DiscoveredArticle;
-import io.healthwatch.contracts.message.Entity;
-import io.healthwatch.contracts.message.TaggedArticle;
-import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.bulk.ArticleDocument;
+import io.healthwatch.indexer.TestArticles;
 import io.healthwatch.testkit.Infrastructure;
-import java.io.InputStream;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Refresh;
 
 /** Search against a real OpenSearch node with the project's Chinese-aware mapping. */
 class ArticleSearchIT {
   private static OpenSearchClient client;
   private static String ns;
-
-  private static TaggedArticle article(
-      String url,
-      String source,
-      String title,
-      String body,
-      String publishedAt,
-      ArticleStatus status,
-      List<String> entities)
-      throws Exception {
-    TaggedArticle base;
-    try (InputStream in =
-        ArticleSearchIT.class.getResourceAsStream("/examples/tagged-article.v1.json")) {
-      base = Json.mapper().readValue(in, TaggedArticle.class);
-    }
-    String id = ArticleIds.forCanonicalUrl(url);
-    var discovered =
-        new DiscoveredArticle(
-            1,
-            id,
-            url,
-            url,
-            "s",
-            source,
-            title,
-            OffsetDateTime.parse(publishedAt),
-            null,
-            body,
-            Instant.now());
-    return new TaggedArticle(
-        1,
-        id,
-        1,
-        status,
-        discovered,
-        base.window(),
-        entities.stream().map(e -> new Entity("COMPANY", e, e, "body", 0, e.length())).toList(),
-        base.topics(),
-        0.9,
-        true,
-        base.dedup(),
-        List.of());
-  }
 
   @BeforeAll
   static void index() throws Exception {
@@ -80,47 +27,43 @@ class ArticleSearchIT {
     IndexBootstrap.ensure(client, ns, 0);
     var docs =
         List.of(
-            article(
+            TestArticles.article(
                 "https://news.example/alipay",
                 "新华网",
                 "支付宝助力数字医疗服务提质升级",
                 "全国医保码用户已超11.2亿人，在浙江，医保码已逐渐深入人心。",
                 "2024-05-15T15:40:00+08:00",
                 ArticleStatus.PRIMARY,
+                0.9,
                 List.of("支付宝")),
-            article(
+            TestArticles.article(
                 "https://news.example/reprint",
                 "中国新闻网",
                 "支付宝助力数字医疗服务提质升级",
                 "全国医保码用户已超11.2亿人。",
                 "2024-05-16T09:00:00+08:00",
                 ArticleStatus.DUPLICATE,
+                0.9,
                 List.of("支付宝")),
-            article(
+            TestArticles.article(
                 "https://news.example/insurance",
                 "中国科技网",
                 "全国统一医保信息平台持续完善",
                 "医保电子处方流转加快推进，码上就医更方便。",
                 "2024-05-09T10:00:00+08:00",
                 ArticleStatus.PRIMARY,
+                0.9,
                 List.of()),
-            article(
+            TestArticles.article(
                 "https://news.example/cba",
                 "中国新闻网",
                 "CBA总决赛辽宁夺冠",
                 "辽宁队以总比分四比零夺得本赛季总冠军。",
                 "2024-05-15T22:00:00+08:00",
                 ArticleStatus.PRIMARY,
+                0.9,
                 List.of()));
-    for (var doc : docs) {
-      var source = ArticleDocument.of(doc, Instant.now());
-      client.index(
-          i ->
-              i.index(Indices.ARTICLES.alias(ns))
-                  .id(source.id())
-                  .document(source)
-                  .refresh(Refresh.True));
-    }
+    TestArticles.index(client, ns, docs);
   }
 
   private static List<String> titles(ArticleSearch.Request request) throws Exception {

@@ -1,0 +1,82 @@
+package io.healthwatch.indexer;
+
+import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.message.ArticleIds;
+import io.healthwatch.contracts.message.ArticleStatus;
+import io.healthwatch.contracts.message.DiscoveredArticle;
+import io.healthwatch.contracts.message.Entity;
+import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.indexer.bulk.ArticleDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+
+/** Articles for indexer tests, made from the contract's example, written straight to the index. */
+public final class TestArticles {
+  private TestArticles() {}
+
+  /** The example article (issue 575's week) under another link, title, text and standing. */
+  public static TaggedArticle article(
+      String url,
+      String source,
+      String title,
+      String body,
+      String publishedAt,
+      ArticleStatus status,
+      double relevance,
+      List<String> entities) {
+    TaggedArticle base;
+    try (InputStream in =
+        TestArticles.class.getResourceAsStream("/examples/tagged-article.v1.json")) {
+      base = Json.mapper().readValue(in, TaggedArticle.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String id = ArticleIds.forCanonicalUrl(url);
+    var discovered =
+        new DiscoveredArticle(
+            1,
+            id,
+            url,
+            url,
+            "s",
+            source,
+            title,
+            OffsetDateTime.parse(publishedAt),
+            null,
+            body,
+            Instant.now());
+    return new TaggedArticle(
+        1,
+        id,
+        1,
+        status,
+        discovered,
+        base.window(),
+        entities.stream().map(e -> new Entity("COMPANY", e, e, "body", 0, e.length())).toList(),
+        base.topics(),
+        relevance,
+        relevance >= 0.5,
+        base.dedup(),
+        List.of());
+  }
+
+  public static void index(OpenSearchClient client, String namespace, List<TaggedArticle> articles)
+      throws IOException {
+    for (var article : articles) {
+      var document = ArticleDocument.of(article, Instant.now());
+      client.index(
+          i ->
+              i.index(Indices.ARTICLES.alias(namespace))
+                  .id(document.id())
+                  .document(document)
+                  .refresh(Refresh.True));
+    }
+  }
+}

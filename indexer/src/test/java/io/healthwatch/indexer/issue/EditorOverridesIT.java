@@ -1,0 +1,79 @@
+package io.healthwatch.indexer.issue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.healthwatch.contracts.config.OpenSearchSettings;
+import io.healthwatch.contracts.message.ArticleStatus;
+import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.indexer.IndexBootstrap;
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.OpenSearchClients;
+import io.healthwatch.indexer.TestArticles;
+import io.healthwatch.testkit.Infrastructure;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/** An editor's pins and exclusions against a real node: stored, and kept by every re-run. */
+class EditorOverridesIT {
+  @TempDir Path dir;
+
+  private static final LocalDate WEEK = LocalDate.of(2024, 5, 17);
+
+  private static final IndexerConfig.Issues SETTINGS =
+      new IndexerConfig.Issues(
+          "全国卫生信息化舆情监测周报",
+          "北京市卫生健康大数据与政策研究中心",
+          "卫生健康大数据与政策研究相关信息",
+          "监测范围包括全国主流媒体及政府网站等",
+          2,
+          "out",
+          List.of(new IndexerConfig.Anchor(WEEK, 575)));
+
+  private static TaggedArticle story(String name, double relevance, String day) {
+    return TestArticles.article(
+        "https://news.example/" + name,
+        "新华网",
+        name,
+        name + "的正文。",
+        "2024-05-" + day + "T09:00:00+08:00",
+        ArticleStatus.PRIMARY,
+        relevance,
+        List.of());
+  }
+
+  @Test
+  void pinnedAndExcludedArticlesStayThatWayWhenTheIssueIsMadeAgain() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("overrides-it");
+    OpenSearchClient client =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    IndexBootstrap.ensure(client, ns, 0);
+    var top = story("最相关", 0.95, "13");
+    var second = story("次相关", 0.9, "14");
+    var third = story("第三", 0.8, "15");
+    var sports = story("体育新闻", 0.1, "16");
+    TestArticles.index(client, ns, List.of(top, second, third, sports));
+    var materializer = new IssueMaterializer(client, ns, SETTINGS);
+
+    assertEquals(List.of("最相关", "次相关"), titles(materializer.materialize(WEEK, dir)));
+
+    var overrides = new EditorOverrides(client, ns);
+    overrides.set(WEEK, top.id(), EditorOverrides.Action.EXCLUDE, "已在上期报道");
+    overrides.set(WEEK, sports.id(), EditorOverrides.Action.PIN, null);
+    // Pinned whatever its relevance, the excluded left out, the rest by relevance; by date.
+    assertEquals(List.of("次相关", "体育新闻"), titles(materializer.materialize(WEEK, dir)));
+    // Made again (a re-run, a late article): the choices hold.
+    assertEquals(List.of("次相关", "体育新闻"), titles(materializer.materialize(WEEK, dir)));
+
+    overrides.clear(WEEK, top.id());
+    assertEquals(List.of("最相关", "体育新闻"), titles(materializer.materialize(WEEK, dir)));
+  }
+
+  private static List<String> titles(IssueMaterializer.Result result) {
+    return result.issue().articles().stream().map(WeeklyIssue.IssueArticle::title).toList();
+  }
+}
