@@ -2,15 +2,14 @@ package io.healthwatch.cli;
 
 import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.indexer.IndexBootstrap;
-import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.issue.EditorOverrides;
 import io.healthwatch.indexer.issue.IssueMaterializer;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,15 +52,11 @@ final class IssueCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "why (stored with --pin/--exclude)")
   String note;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "indexer config file")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key")
-  List<String> sets = List.of();
+  @Mixin IndexerOptions indexer;
 
   @Override
   public Integer call() throws Exception {
-    var settings = IndexerConfig.load(config, System.getenv(), Overrides.parse(sets));
+    var settings = indexer.settings();
     var client = OpenSearchClients.create(settings.opensearch());
     IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
     // The editor's choices are stored first: this and every later materialization applies them.

@@ -2,18 +2,16 @@ package io.healthwatch.cli;
 
 import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.topic.Indices;
-import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.search.ArticleSearch;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,11 +49,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the hits as JSON")
   boolean json;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "indexer config file")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key")
-  List<String> sets = List.of();
+  @Mixin IndexerOptions indexer;
 
   @Override
   public Integer call() throws Exception {
@@ -65,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
     if (size < 1 || size > 1000) {
       throw new IllegalArgumentException("--size takes 1 to 1000, got " + size);
     }
-    var settings = IndexerConfig.load(config, System.getenv(), Overrides.parse(sets));
+    var settings = indexer.settings();
     var client = OpenSearchClients.create(settings.opensearch());
     ArticleSearch.Result result;
     try {

@@ -23,15 +23,7 @@ class EditorOverridesIT {
 
   private static final LocalDate WEEK = LocalDate.of(2024, 5, 17);
 
-  private static final IndexerConfig.Issues SETTINGS =
-      new IndexerConfig.Issues(
-          "全国卫生信息化舆情监测周报",
-          "北京市卫生健康大数据与政策研究中心",
-          "卫生健康大数据与政策研究相关信息",
-          "监测范围包括全国主流媒体及政府网站等",
-          2,
-          "out",
-          List.of(new IndexerConfig.Anchor(WEEK, 575)));
+  private static final IndexerConfig.Issues SETTINGS = TestIssueSettings.withArticles(2);
 
   private static TaggedArticle story(String name, double relevance, String day) {
     return TestArticles.article(

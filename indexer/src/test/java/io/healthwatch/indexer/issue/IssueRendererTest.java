@@ -12,15 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IssueRendererTest {
-  private static final IndexerConfig.Issues SETTINGS =
-      new IndexerConfig.Issues(
-          "全国卫生信息化舆情监测周报",
-          "北京市卫生健康大数据与政策研究中心",
-          "卫生健康大数据与政策研究相关信息",
-          "监测范围包括全国主流媒体及政府网站等",
-          3,
-          "out",
-          List.of(new IndexerConfig.Anchor(LocalDate.of(2024, 5, 17), 575)));
+  private static final IndexerConfig.Issues SETTINGS = TestIssueSettings.withArticles(3);
 
   private static ArticleDocument article(String title, String source, String url, String body) {
     return new ArticleDocument(
