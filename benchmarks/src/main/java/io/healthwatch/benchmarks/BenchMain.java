@@ -39,6 +39,15 @@ public final class BenchMain {
           GoldSets.load(home.resolveSibling("shared").resolve("extraction")), System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("indexer")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      System.out.println("== indexer speed into the local node");
+      IndexerBench.run(
+          EnricherBench.articles(
+              GoldSets.load(home.resolveSibling("shared").resolve("extraction")), 3000),
+          System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("relevance")) {
       System.out.println("== health-IT relevance (labelled articles)");
       RelevanceBench.run(System.out);
@@ -57,7 +66,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
