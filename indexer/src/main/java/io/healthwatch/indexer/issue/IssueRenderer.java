@@ -145,7 +145,8 @@ public final class IssueRenderer {
   private static final String STYLE =
       """
       body { margin: 0; background: #f4f5f7; color: #1f2328;
-        font: 16px/1.8 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        font: 16px/1.8 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
+        sans-serif; }
       main { max-width: 860px; margin: 2rem auto; background: #fff; padding: 2.5rem 3rem;
         box-shadow: 0 1px 4px rgba(0,0,0,.08); }
       header { text-align: center; border-bottom: 2px solid #b22222; padding-bottom: 1rem; }
@@ -159,6 +160,7 @@ public final class IssueRenderer {
       .contents li { margin: .3rem 0; }
       .source { color: #666; }
       article p { text-indent: 2em; margin: .6rem 0; }
+      article p.meta { text-indent: 0; }
       a { color: #0b5cad; }
       """;
 
