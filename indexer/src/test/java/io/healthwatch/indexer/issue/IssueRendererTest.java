@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.bulk.ArticleDocument;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,30 +14,7 @@ class IssueRendererTest {
   private static final IndexerConfig.Issues SETTINGS = TestIssueSettings.withArticles(3);
 
   private static ArticleDocument article(String title, String source, String url, String body) {
-    return new ArticleDocument(
-        "id-" + title.hashCode(),
-        1,
-        "PRIMARY",
-        title,
-        body,
-        source,
-        "s",
-        url,
-        url,
-        OffsetDateTime.parse("2024-05-14T09:12:00+08:00"),
-        null,
-        new ArticleDocument.Window("2024-05-11/2024-05-17", "2024-05-11", "2024-05-17"),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        0.9,
-        true,
-        null,
-        List.of(),
-        "h",
-        "0",
-        null);
+    return TestIssueSettings.document(title, source, url, body);
   }
 
   /** Issue 575's week with the given articles. */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,30 +36,8 @@ class IssueScreenshotTest {
   }
 
   private static ArticleDocument article(String title, String source, String body) {
-    return new ArticleDocument(
-        "id-" + title.hashCode(),
-        1,
-        "PRIMARY",
-        title,
-        body,
-        source,
-        "s",
-        "https://news.example/" + Math.abs(title.hashCode()),
-        null,
-        OffsetDateTime.parse("2024-05-14T09:12:00+08:00"),
-        null,
-        new ArticleDocument.Window("2024-05-11/2024-05-17", "2024-05-11", "2024-05-17"),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        0.9,
-        true,
-        null,
-        List.of(),
-        "h",
-        "0",
-        null);
+    return TestIssueSettings.document(
+        title, source, "https://news.example/" + Math.abs(title.hashCode()), body);
   }
 
   @Test

@@ -1,10 +1,12 @@
 package io.healthwatch.indexer.issue;
 
 import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.bulk.ArticleDocument;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The reports' settings, anchored at issue 575, for issue tests. */
+/** The reports' settings, anchored at issue 575, and articles of its week, for issue tests. */
 final class TestIssueSettings {
   private TestIssueSettings() {}
 
@@ -17,5 +19,33 @@ final class TestIssueSettings {
         articles,
         "out",
         List.of(new IndexerConfig.Anchor(LocalDate.of(2024, 5, 17), 575)));
+  }
+
+  /** An article of issue 575's week as the index holds it. */
+  static ArticleDocument document(String title, String source, String url, String body) {
+    return new ArticleDocument(
+        "id-" + title.hashCode(),
+        1,
+        "PRIMARY",
+        title,
+        body,
+        source,
+        "s",
+        url,
+        url,
+        OffsetDateTime.parse("2024-05-14T09:12:00+08:00"),
+        null,
+        new ArticleDocument.Window("2024-05-11/2024-05-17", "2024-05-11", "2024-05-17"),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        0.9,
+        true,
+        null,
+        List.of(),
+        "h",
+        "0",
+        null);
   }
 }
