@@ -26,6 +26,7 @@ public final class IndexBootstrap {
     for (Indices index : Indices.values()) {
       String alias = index.alias(namespace);
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        addNewFields(client, index, alias);
         continue;
       }
       var body = (ObjectNode) Json.mapper().readTree(mapping(index));
@@ -52,6 +53,33 @@ public final class IndexBootstrap {
                   + answer);
         }
         LOG.info("created index {} behind alias {}", index.index(namespace), alias);
+      }
+    }
+  }
+
+  /**
+   * A field the mapping gained since the index was created (a new release's) is added in place:
+   * adding fields needs no reindex. A changed field cannot be added this way; that fails here with
+   * OpenSearch's reason, and needs a new index version and a reindex (see the README).
+   */
+  private static void addNewFields(OpenSearchClient client, Indices index, String alias)
+      throws IOException {
+    var mappings = (ObjectNode) Json.mapper().readTree(mapping(index)).get("mappings");
+    var request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/" + alias + "/_mapping")
+            .body(Body.from(Json.mapper().writeValueAsBytes(mappings), "application/json"))
+            .build();
+    try (var response = client.generic().execute(request)) {
+      if (response.getStatus() >= 300) {
+        throw new IOException(
+            "updating the mapping of "
+                + alias
+                + " failed: HTTP "
+                + response.getStatus()
+                + " "
+                + response.getBody().map(Body::bodyAsString).orElse(""));
       }
     }
   }

@@ -72,6 +72,7 @@ public final class IssueMaterializer {
             .orElse(windowEnd.minusDays(6));
     int number = numbering.numberFor(windowEnd, publishedWindowEnds());
     String markdown = renderer.markdown(number, windowStart, windowEnd, chosen);
+    String html = renderer.html(number, windowStart, windowEnd, chosen);
     var issue =
         new WeeklyIssue(
             windowEnd.toString(),
@@ -90,6 +91,7 @@ public final class IssueMaterializer {
                             a.id(), a.title(), a.source(), a.url(), a.publishedAt(), a.relevance()))
                 .toList(),
             markdown,
+            html,
             Instant.now());
     String index = Indices.ISSUES.alias(namespace);
     client.index(i -> i.index(index).id(issue.id()).document(issue).refresh(Refresh.True));
@@ -97,8 +99,7 @@ public final class IssueMaterializer {
     Path file = outputDir.resolve(windowEnd + "-issue-" + number + ".md");
     Files.writeString(file, markdown, StandardCharsets.UTF_8);
     Path htmlFile = outputDir.resolve(windowEnd + "-issue-" + number + ".html");
-    Files.writeString(
-        htmlFile, renderer.html(number, windowStart, windowEnd, chosen), StandardCharsets.UTF_8);
+    Files.writeString(htmlFile, html, StandardCharsets.UTF_8);
     LOG.info(
         "materialized issue {} ({}..{}) with {} articles: {}",
         number,

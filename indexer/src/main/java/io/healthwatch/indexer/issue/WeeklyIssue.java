@@ -21,6 +21,7 @@ public record WeeklyIssue(
     List<String> articleIds,
     List<IssueArticle> articles,
     String markdown,
+    String html,
     Instant generatedAt) {
 
   /** One article of an issue, in issue order. */
