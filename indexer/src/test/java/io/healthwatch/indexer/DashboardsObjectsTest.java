@@ -64,7 +64,7 @@ class DashboardsObjectsTest {
     }
     JsonNode dashboard = objects.get("dashboard:healthwatch-overview");
     JsonNode panels = Json.mapper().readTree(dashboard.at("/attributes/panelsJSON").asText());
-    assertEquals(4, panels.size());
+    assertEquals(5, panels.size());
     for (JsonNode reference : dashboard.get("references")) {
       assertTrue(visualizations.contains(reference.get("id").asText()), reference.toString());
     }

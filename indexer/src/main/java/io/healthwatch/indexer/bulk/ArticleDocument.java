@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A tagged article as stored in the articles index: flat fields for search and aggregation (entity
- * names and topic ids as keywords) next to the nested details.
+ * names, entity types and topic ids as keywords, which dashboards aggregate) next to the nested
+ * details.
  */
 public record ArticleDocument(
     String id,
@@ -24,6 +25,7 @@ public record ArticleDocument(
     Window window,
     List<EntityRef> entities,
     List<String> entityNames,
+    List<String> entityTypes,
     List<TopicRef> topics,
     List<String> topicIds,
     double relevance,
@@ -68,6 +70,7 @@ public record ArticleDocument(
             tagged.window().end().toString()),
         entities,
         entities.stream().map(EntityRef::normalized).distinct().toList(),
+        entities.stream().map(EntityRef::type).distinct().toList(),
         tagged.topics().stream().map(t -> new TopicRef(t.id(), t.label(), t.score())).toList(),
         tagged.topics().stream().map(t -> t.id()).toList(),
         tagged.relevance(),

@@ -40,6 +40,7 @@ final class TestIssueSettings {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
         0.9,
         true,
         null,
