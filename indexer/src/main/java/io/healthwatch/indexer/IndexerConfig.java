@@ -6,7 +6,9 @@ import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ public record IndexerConfig(
     String groupId,
     int indexReplicas,
     Bulk bulk,
-    Issues issues) {
+    Issues issues,
+    Publishing publishing) {
 
   public IndexerConfig {
     ConfigException.require(
@@ -77,6 +80,31 @@ public record IndexerConfig(
           anchors,
           "at least one {windowEnd, number} anchor");
       anchors = anchors.stream().sorted(Comparator.comparing(Anchor::windowEnd)).toList();
+    }
+  }
+
+  /**
+   * @param enabled whether the service materializes each week's issue by itself once the week is
+   *     over (the `issue` command does it on demand either way)
+   * @param zone where the week's days are counted (a week ending Friday closes at Saturday 00:00
+   *     there)
+   * @param delay how long after the week closes it is published: late articles of the week are
+   *     still taken until then
+   * @param checkEvery how often the service looks for weeks to publish
+   */
+  public record Publishing(boolean enabled, ZoneId zone, Duration delay, Duration checkEvery) {
+    public Publishing {
+      ConfigException.require(zone != null, "publishing.zone", zone, "a time zone");
+      ConfigException.require(
+          delay != null && !delay.isNegative(),
+          "publishing.delay",
+          delay,
+          "a duration such as PT2H");
+      ConfigException.require(
+          checkEvery != null && checkEvery.toSeconds() >= 1,
+          "publishing.checkEvery",
+          checkEvery,
+          "a duration of a second or more");
     }
   }
 

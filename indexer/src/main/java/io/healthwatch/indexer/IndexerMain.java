@@ -11,6 +11,8 @@ import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.indexer.bulk.BulkWriter;
 import io.healthwatch.indexer.bulk.IndexerLoop;
+import io.healthwatch.indexer.issue.IssueMaterializer;
+import io.healthwatch.indexer.issue.WeeklyPublisher;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -78,6 +80,34 @@ public final class IndexerMain {
                     }
                   },
                   "indexer-shutdown"));
+      var publishing = config.publishing();
+      var scheduler =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                var thread = new Thread(r, "weekly-publisher");
+                thread.setDaemon(true);
+                return thread;
+              });
+      if (publishing.enabled()) {
+        var publisher =
+            new WeeklyPublisher(
+                new IssueMaterializer(client, ns, config.issues()),
+                publishing,
+                config.issues(),
+                args.resolve(config.issues().outputDir()));
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              try {
+                publisher.publishDue(java.time.Instant.now());
+              } catch (Exception e) {
+                // OpenSearch away or a week without articles: the next check tries again.
+                LOG.warn("weekly publication check failed: {}", e.toString());
+              }
+            },
+            0,
+            publishing.checkEvery().toSeconds(),
+            java.util.concurrent.TimeUnit.SECONDS);
+      }
       consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
       LOG.info(
           "indexer starting: group {} topic {} -> {} at {}",
@@ -86,6 +116,7 @@ public final class IndexerMain {
           Indices.ARTICLES.alias(ns),
           config.opensearch().url());
       loop.run();
+      scheduler.shutdownNow();
       LOG.info("indexer stopped");
     }
   }

@@ -215,6 +215,9 @@ public final class DemoRunner {
         + "\n"
         + "indexReplicas: 0\nbulk:\n  maxDocs: 200\n  maxBytes: 5242880\n  flushMillis: 200\n"
         + "  retryBaseMillis: 200\n  retryMaxMillis: 5000\n"
+        // The demo's weeks are long over: it materializes them itself once the pipeline is idle,
+        // rather than the service publishing each from whatever part has arrived.
+        + "publishing:\n  enabled: false\n"
         + "issues:\n  outputDir: "
         + work.resolve("issues")
         + "\n  anchors:\n"

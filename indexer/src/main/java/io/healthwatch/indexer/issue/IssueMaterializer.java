@@ -202,7 +202,8 @@ public final class IssueMaterializer {
   @JsonIgnoreProperties(ignoreUnknown = true)
   private record PublishedWeek(LocalDate windowEnd) {}
 
-  private List<LocalDate> publishedWindowEnds() throws IOException {
+  /** Window end dates of the weeks that have an issue. */
+  public List<LocalDate> publishedWindowEnds() throws IOException {
     var response =
         client.search(
             s ->

@@ -1,0 +1,75 @@
+package io.healthwatch.indexer.issue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.contracts.config.OpenSearchSettings;
+import io.healthwatch.contracts.message.ArticleStatus;
+import io.healthwatch.indexer.IndexBootstrap;
+import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.OpenSearchClients;
+import io.healthwatch.indexer.TestArticles;
+import io.healthwatch.testkit.Infrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service's own publication: a week's issue once the week is over and the delay passed. */
+class WeeklyPublisherIT {
+  @TempDir Path dir;
+
+  @Test
+  void aWeekIsPublishedOnceAfterItClosesAndItsDelay() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("publisher-it");
+    var client =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    IndexBootstrap.ensure(client, ns, 0);
+    TestArticles.index(
+        client,
+        ns,
+        List.of(
+            TestArticles.article(
+                "https://news.example/week-575",
+                "新华网",
+                "本周的医保码新闻",
+                "医保码的正文。",
+                "2024-05-15T09:00:00+08:00",
+                ArticleStatus.PRIMARY,
+                0.9,
+                List.of())));
+    var settings = TestIssueSettings.withArticles(3);
+    var publishing =
+        new IndexerConfig.Publishing(
+            true, ZoneId.of("Asia/Shanghai"), Duration.ofHours(2), Duration.ofMinutes(10));
+    var publisher =
+        new WeeklyPublisher(new IssueMaterializer(client, ns, settings), publishing, settings, dir);
+
+    // Friday 23:00 and Saturday 01:00 China time: the week is not over, or within its delay.
+    assertTrue(
+        publisher
+            .publishDue(OffsetDateTime.parse("2024-05-17T23:00:00+08:00").toInstant())
+            .isEmpty());
+    assertTrue(
+        publisher
+            .publishDue(OffsetDateTime.parse("2024-05-18T01:00:00+08:00").toInstant())
+            .isEmpty());
+
+    var published =
+        publisher.publishDue(OffsetDateTime.parse("2024-05-18T02:30:00+08:00").toInstant());
+    assertEquals(1, published.size());
+    assertEquals(575, published.get(0).issue().number());
+    assertEquals(LocalDate.of(2024, 5, 17), published.get(0).issue().windowEnd());
+
+    // Checked again later: already published, left alone.
+    assertTrue(
+        publisher
+            .publishDue(OffsetDateTime.parse("2024-05-20T09:00:00+08:00").toInstant())
+            .isEmpty());
+  }
+}
