@@ -79,4 +79,18 @@ public final class TestArticles {
                   .refresh(Refresh.True));
     }
   }
+
+  /** A client of the test node and a fresh namespace with its indices made. */
+  public record Node(OpenSearchClient client, String namespace) {}
+
+  public static Node freshNamespace(String prefix) throws IOException {
+    var endpoints = io.healthwatch.testkit.Infrastructure.get();
+    String namespace = io.healthwatch.testkit.Infrastructure.namespace(prefix);
+    OpenSearchClient client =
+        OpenSearchClients.create(
+            new io.healthwatch.contracts.config.OpenSearchSettings(
+                endpoints.openSearchUrl(), "", ""));
+    IndexBootstrap.ensure(client, namespace, 0);
+    return new Node(client, namespace);
+  }
 }

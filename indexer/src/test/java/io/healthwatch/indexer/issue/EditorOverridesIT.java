@@ -2,14 +2,10 @@ package io.healthwatch.indexer.issue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.message.ArticleStatus;
 import io.healthwatch.contracts.message.TaggedArticle;
-import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.IndexerConfig;
-import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.TestArticles;
-import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,11 +35,9 @@ class EditorOverridesIT {
 
   @Test
   void pinnedAndExcludedArticlesStayThatWayWhenTheIssueIsMadeAgain() throws Exception {
-    var endpoints = Infrastructure.get();
-    String ns = Infrastructure.namespace("overrides-it");
-    OpenSearchClient client =
-        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(client, ns, 0);
+    var node = TestArticles.freshNamespace("overrides-it");
+    String ns = node.namespace();
+    OpenSearchClient client = node.client();
     var top = story("最相关", 0.95, "13");
     var second = story("次相关", 0.9, "14");
     var third = story("第三", 0.8, "15");

@@ -3,13 +3,9 @@ package io.healthwatch.indexer.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.message.ArticleStatus;
-import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.IndexerConfig;
-import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.TestArticles;
-import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** The service's own publication: a week's issue once the week is over and the delay passed. */
 class WeeklyPublisherIT {
@@ -25,11 +22,9 @@ class WeeklyPublisherIT {
 
   @Test
   void aWeekIsPublishedOnceAfterItClosesAndItsDelay() throws Exception {
-    var endpoints = Infrastructure.get();
-    String ns = Infrastructure.namespace("publisher-it");
-    var client =
-        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(client, ns, 0);
+    var node = TestArticles.freshNamespace("publisher-it");
+    String ns = node.namespace();
+    OpenSearchClient client = node.client();
     TestArticles.index(
         client,
         ns,

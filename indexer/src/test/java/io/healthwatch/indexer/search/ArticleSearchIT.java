@@ -2,12 +2,8 @@ package io.healthwatch.indexer.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.message.ArticleStatus;
-import io.healthwatch.indexer.IndexBootstrap;
-import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.TestArticles;
-import io.healthwatch.testkit.Infrastructure;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +17,9 @@ class ArticleSearchIT {
 
   @BeforeAll
   static void index() throws Exception {
-    var endpoints = Infrastructure.get();
-    ns = Infrastructure.namespace("search-it");
-    client = OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(client, ns, 0);
+    var node = TestArticles.freshNamespace("search-it");
+    ns = node.namespace();
+    client = node.client();
     var docs =
         List.of(
             TestArticles.article(
