@@ -86,6 +86,18 @@ final class IssueCommand implements Callable<Integer> {
         result.htmlFile(),
         result.index(),
         result.issue().id());
+    // The stored choices, so the editor sees what every later run will keep applying.
+    for (var choice : overrides.list(windowEnd)) {
+      System.out.printf(
+          "  editor: %s %s%s%n",
+          choice.action() == EditorOverrides.Action.PIN ? "pinned  " : "excluded",
+          choice.articleId(),
+          choice.note() == null ? "" : " (" + choice.note() + ")");
+    }
+    // Listed with their links: --pin, --exclude and --clear take them.
+    for (var article : result.issue().articles()) {
+      System.out.printf("  %s  %s%n      %s%n", article.source(), article.title(), article.url());
+    }
     return 0;
   }
 
