@@ -129,11 +129,6 @@ public final class ArticleExtractor {
     return NEVER_CONTENT.contains(element.normalName());
   }
 
-  /** Class and id words ("share-bar", "comments") of elements that never hold article text. */
-  static boolean isUnlikely(String marks) {
-    return MarkWords.isUnlikely(marks);
-  }
-
   static boolean isInvisible(Element element) {
     if (element.hasAttr("hidden")) {
       return true;

@@ -26,8 +26,12 @@ final class ContentScorer {
   /** Candidate blocks of text and their score, plus the chosen content elements in page order. */
   static List<Element> contentOf(Element body, NodeStats stats) {
     List<Element> content = contentOf(body, stats, stats.blocks());
-    int found = paragraphText(content, stats.blocks(), stats);
-    if (found >= MIN_ARTICLE || stats.blocksInFurniture().isEmpty()) {
+    // Most pages are not retried: only whether the article is long enough is asked here.
+    if (stats.blocksInFurniture().isEmpty()) {
+      return content;
+    }
+    int found = paragraphText(content, stats.blocks(), stats, MIN_ARTICLE);
+    if (found >= MIN_ARTICLE) {
       return content;
     }
     // As Readability retries without stripping: a page may keep its text where furniture usually
@@ -35,11 +39,15 @@ final class ContentScorer {
     var all = new ArrayList<>(stats.blocks());
     all.addAll(stats.blocksInFurniture());
     List<Element> retried = contentOf(body, stats, all);
-    return paragraphText(retried, all, stats) > found ? retried : content;
+    return paragraphText(retried, all, stats, found + 1) > found ? retried : content;
   }
 
-  /** The length of the paragraphs among {@code blocks} that lie in the content. */
-  private static int paragraphText(List<Element> content, List<Element> blocks, NodeStats stats) {
+  /**
+   * The length of the paragraphs among {@code blocks} that lie in the content, counted until it
+   * reaches {@code enough}.
+   */
+  private static int paragraphText(
+      List<Element> content, List<Element> blocks, NodeStats stats, int enough) {
     if (content.isEmpty()) {
       return 0;
     }
@@ -49,6 +57,9 @@ final class ContentScorer {
     for (Element block : blocks) {
       if (!stats.excluded(block) && isParagraph(block, stats) && isWithin(block, chosen)) {
         length += isTextBlock(block) ? stats.text(block) : stats.ownText(block);
+        if (length >= enough) {
+          return length;
+        }
       }
     }
     return length;

@@ -74,7 +74,7 @@ final class NodeStats {
     if (classes.isEmpty() && id.isEmpty()) {
       return false;
     }
-    return unlikelyMarks.computeIfAbsent(classes + " " + id, ArticleExtractor::isUnlikely);
+    return unlikelyMarks.computeIfAbsent(classes + " " + id, MarkWords::isUnlikely);
   }
 
   /** {@link ContentScorer#markWeight} of a class, id or itemprop value, remembered by its text. */

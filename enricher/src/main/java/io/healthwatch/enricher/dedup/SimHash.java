@@ -17,7 +17,7 @@ public record SimHash(long first, long second) {
   private static final long SEED_SECOND = 0x84222325cbf29ce4L;
 
   public static SimHash of(String text) {
-    int[] codePoints = normalize(text).codePoints().toArray();
+    int[] codePoints = storyText(text).codePoints().toArray();
     if (codePoints.length == 0) {
       return new SimHash(0, 0);
     }
@@ -56,11 +56,21 @@ public record SimHash(long first, long second) {
   }
 
   /**
-   * The story's lines without short ones (a reprinting site's source and editor lines, "原标题", an
-   * app promo), letters and digits only, lower case: spacing and punctuation differ between
-   * reprints. A text made only of short lines is kept whole.
+   * The whole text's letters and digits, lower case: what the content hash is taken of, so that any
+   * change of wording (a corrected date line too) makes a re-crawl an update.
    */
-  public static String normalize(String text) {
+  public static String lettersAndDigits(String text) {
+    var out = new StringBuilder(text.length());
+    appendLettersAndDigits(text, out);
+    return out.toString();
+  }
+
+  /**
+   * What the fingerprint is taken of: the story's lines without short ones (a reprinting site's
+   * source and editor lines, "原标题", an app promo), letters and digits only, lower case: spacing and
+   * punctuation differ between reprints. A text made only of short lines is kept whole.
+   */
+  private static String storyText(String text) {
     var out = new StringBuilder(text.length());
     for (String line : text.split("\n")) {
       if (line.codePointCount(0, line.length()) >= SHORT_LINE) {

@@ -42,7 +42,7 @@ public final class TagProcessor implements Processor<String, Routed, String, Rou
       Tags tags = tagger.tag(article.title(), article.body());
       var dedup =
           new Dedup(
-              ArticleIds.sha256Hex(SimHash.normalize(article.body())),
+              ArticleIds.sha256Hex(SimHash.lettersAndDigits(article.body())),
               SimHash.of(article.body()).toHex(),
               null,
               null);
