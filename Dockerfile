@@ -1,5 +1,6 @@
 # One image per service: docker build --build-arg MODULE=crawler -t healthwatch-crawler .
-FROM maven:3.9-eclipse-temurin-17 AS build
+# The build stage is a JDK 21: the analysis-smartcn module compiles against OpenSearch 3 (Java 21).
+FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY . .
 RUN mvn -B -q -DskipTests -Dspotless.check.skip=true package

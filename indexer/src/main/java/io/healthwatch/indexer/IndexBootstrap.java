@@ -23,14 +23,18 @@ public final class IndexBootstrap {
 
   public static void ensure(OpenSearchClient client, String namespace, int replicas)
       throws IOException {
+    ChineseAnalyzer analyzer = ChineseAnalyzer.available(client);
     for (Indices index : Indices.values()) {
       String alias = index.alias(namespace);
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {
         addNewFields(client, index, alias);
+        ChineseAnalyzer.reportExisting(client, alias, analyzer);
         continue;
       }
       var body = (ObjectNode) Json.mapper().readTree(mapping(index));
-      ((ObjectNode) body.get("settings")).put("number_of_replicas", replicas);
+      var settings = (ObjectNode) body.get("settings");
+      settings.put("number_of_replicas", replicas);
+      analyzer.applyTo(settings);
       body.putObject("aliases").putObject(alias).put("is_write_index", true);
       var request =
           Requests.builder()
@@ -52,7 +56,11 @@ public final class IndexBootstrap {
                   + " "
                   + answer);
         }
-        LOG.info("created index {} behind alias {}", index.index(namespace), alias);
+        LOG.info(
+            "created index {} behind alias {}; Chinese text analysed with {}",
+            index.index(namespace),
+            alias,
+            analyzer.description());
       }
     }
   }

@@ -1,17 +1,19 @@
 package io.healthwatch.indexer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.testkit.Infrastructure;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 
-/** An index made by an earlier release gains the fields the mapping has since: no reindex. */
+/** Index creation and upgrade on the real node. */
 class IndexBootstrapIT {
   @Test
   void fieldsAddedToTheMappingReachAnExistingIndex() throws Exception {
@@ -49,6 +51,48 @@ class IndexBootstrapIT {
     IndexBootstrap.ensure(client, ns, 0);
 
     assertTrue(fields(client, ns).contains("\"html\""), fields(client, ns));
+  }
+
+  @Test
+  void newIndicesAnalyseChineseWithWhatTheNodeOffers() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("analyzer-it");
+    OpenSearchClient client =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    ChineseAnalyzer offered = ChineseAnalyzer.available(client);
+
+    IndexBootstrap.ensure(client, ns, 0);
+
+    assertEquals(Optional.of(offered), ChineseAnalyzer.of(client, Indices.ARTICLES.alias(ns)));
+    assertEquals(Optional.empty(), ChineseAnalyzer.of(client, Indices.OVERRIDES.alias(ns)));
+    String tokens = analyseTitle(client, Indices.ARTICLES.alias(ns), "支付宝上线医保码");
+    if (offered == ChineseAnalyzer.SMARTCN) {
+      assertTrue(tokens.contains("\"支付\"") && !tokens.contains("\"付宝\""), tokens);
+    } else {
+      assertTrue(tokens.contains("\"付宝\"") && tokens.contains("\"保码\""), tokens);
+    }
+  }
+
+  private static String analyseTitle(OpenSearchClient client, String alias, String text)
+      throws Exception {
+    byte[] body =
+        io.healthwatch.contracts.Json.mapper()
+            .writeValueAsBytes(
+                io.healthwatch.contracts.Json.mapper()
+                    .createObjectNode()
+                    .put("field", "title")
+                    .put("text", text));
+    try (var response =
+        client
+            .generic()
+            .execute(
+                Requests.builder()
+                    .method("POST")
+                    .endpoint("/" + alias + "/_analyze")
+                    .body(Body.from(body, "application/json"))
+                    .build())) {
+      return response.getBody().map(Body::bodyAsString).orElse("");
+    }
   }
 
   private static String fields(OpenSearchClient client, String ns) throws Exception {

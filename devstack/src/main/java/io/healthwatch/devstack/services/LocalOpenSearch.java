@@ -26,12 +26,14 @@ public final class LocalOpenSearch implements LocalService {
   private final Path dist;
   private final Path nodeDir;
   private final DetachedProcess process;
+  private final SmartcnPlugin smartcn;
 
   public LocalOpenSearch(ServicesConfig config, Path home) {
     this.config = config;
     this.home = home;
     this.dist = home.resolve("dist").resolve("opensearch-" + Versions.openSearch());
     this.nodeDir = home.resolve("opensearch");
+    this.smartcn = new SmartcnPlugin(dist);
     this.process =
         new DetachedProcess(
             "opensearch", home.resolve("run/opensearch.pid"), home.resolve("logs/opensearch.log"));
@@ -61,6 +63,7 @@ public final class LocalOpenSearch implements LocalService {
     Path javaHome =
         JavaHomes.find(21, config.openSearchJavaHome(), System.getenv("OPENSEARCH_JAVA_HOME"));
     install();
+    smartcn.ensureInstalled(javaHome, home.resolve("dist").resolve("downloads"));
     var command = new ArrayList<String>();
     if (isRoot()) {
       String[] ids = config.openSearchUser().split(":");
@@ -111,7 +114,11 @@ public final class LocalOpenSearch implements LocalService {
         problem == null,
         config.openSearchUrl(),
         problem == null
-            ? "OpenSearch " + Versions.openSearch() + ", data " + nodeDir.resolve("data")
+            ? "OpenSearch "
+                + Versions.openSearch()
+                + (smartcn.installed() ? " with smartcn" : " without smartcn (cjk bigrams)")
+                + ", data "
+                + nodeDir.resolve("data")
             : problem);
   }
 
@@ -174,8 +181,9 @@ public final class LocalOpenSearch implements LocalService {
                       + ":zip",
                   "opensearch-" + Versions.openSearch() + ".zip",
                   downloads);
-      run(
+      Commands.run(
           List.of("unzip", "-q", "-o", zip.toString(), "-d", home.resolve("dist").toString()),
+          Map.of(),
           "unpacking " + zip);
       if (!Files.isExecutable(dist.resolve("bin/opensearch"))) {
         throw new ServiceException("download failed: " + zip + " did not unpack to " + dist);
@@ -193,22 +201,10 @@ public final class LocalOpenSearch implements LocalService {
 
   private static void giveTo(String owner, Path... paths) {
     for (Path path : paths) {
-      run(List.of("chown", "-R", owner, path.toString()), "giving " + path + " to uid " + owner);
-    }
-  }
-
-  private static void run(List<String> command, String what) {
-    try {
-      var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes()).trim();
-      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new ServiceException(what + " failed: " + out);
-      }
-    } catch (IOException e) {
-      throw new ServiceException(what + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ServiceException("interrupted while " + what, e);
+      Commands.run(
+          List.of("chown", "-R", owner, path.toString()),
+          Map.of(),
+          "giving " + path + " to uid " + owner);
     }
   }
 }

@@ -32,6 +32,28 @@ class LocalServicesIT {
   }
 
   @Test
+  void theNodeSegmentsChineseWordsWithTheBundledSmartcnPlugin() throws Exception {
+    var services = LocalServices.fromEnvironment(projectRoot());
+    var node = services.startAll().get(1);
+    assertTrue(node.detail().contains("with smartcn"), node.detail());
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(services.config().openSearchUrl() + "/_analyze"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"analyzer\":\"smartcn\",\"text\":\"武汉协和医院推出导诊\"}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    for (String word : new String[] {"\"武汉\"", "\"医院\"", "\"推出\""}) {
+      assertTrue(response.body().contains(word), word + " in " + response.body());
+    }
+  }
+
+  @Test
   void portTakenByAnotherProgramIsAOneLineError() throws Exception {
     try (var squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = squatter.getLocalPort();

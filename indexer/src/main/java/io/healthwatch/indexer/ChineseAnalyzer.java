@@ -1,0 +1,115 @@
+package io.healthwatch.indexer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.healthwatch.contracts.Json;
+import java.io.IOException;
+import java.util.Optional;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analyzer behind the mappings' {@code zh_text}: word segmentation by {@code smartcn} when the
+ * node has it (the project's plugin, or OpenSearch's own analysis-smartcn, which registers the same
+ * name), else the built-in {@code cjk} bigrams. Which one an index has is fixed when it is created;
+ * switching an existing index is a reindex (README).
+ */
+public enum ChineseAnalyzer {
+  SMARTCN("smartcn", "smartcn (word segmentation)"),
+  CJK("cjk", "cjk (character bigrams; the smartcn plugin is not installed on the node)");
+
+  static final String ANALYZER_NAME = "zh_text";
+  private static final Logger LOG = LoggerFactory.getLogger(ChineseAnalyzer.class);
+
+  private final String type;
+  private final String description;
+
+  ChineseAnalyzer(String type, String description) {
+    this.type = type;
+    this.description = description;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Asks the node to analyse a word with smartcn: the answer, not a plugin list, is the test. */
+  public static ChineseAnalyzer available(OpenSearchClient client) throws IOException {
+    var request =
+        Requests.builder()
+            .method("POST")
+            .endpoint("/_analyze")
+            .body(
+                Body.from(
+                    Json.mapper()
+                        .writeValueAsBytes(
+                            Json.mapper()
+                                .createObjectNode()
+                                .put("analyzer", SMARTCN.type)
+                                .put("text", "医保码")),
+                    "application/json"))
+            .build();
+    try (var response = client.generic().execute(request)) {
+      return response.getStatus() == 200 ? SMARTCN : CJK;
+    }
+  }
+
+  /**
+   * The analyzer an existing index (or the index behind an alias) was created with; empty for an
+   * index without Chinese text fields.
+   */
+  public static Optional<ChineseAnalyzer> of(OpenSearchClient client, String indexOrAlias)
+      throws IOException {
+    var request =
+        Requests.builder()
+            .method("GET")
+            .endpoint(
+                "/"
+                    + indexOrAlias
+                    + "/_settings/index.analysis.analyzer."
+                    + ANALYZER_NAME
+                    + ".type")
+            .build();
+    try (var response = client.generic().execute(request)) {
+      if (response.getStatus() >= 300) {
+        throw new IOException(
+            "reading the settings of " + indexOrAlias + " failed: HTTP " + response.getStatus());
+      }
+      JsonNode settings =
+          Json.mapper().readTree(response.getBody().map(Body::bodyAsString).orElse("{}"));
+      for (JsonNode index : settings) {
+        String type =
+            index.at("/settings/index/analysis/analyzer/" + ANALYZER_NAME + "/type").asText();
+        if (!type.isEmpty()) {
+          return Optional.of(SMARTCN.type.equals(type) ? SMARTCN : CJK);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Points the {@code zh_text} analyzer of a new index's settings at this analyzer. */
+  void applyTo(ObjectNode settings) {
+    ObjectNode analyzers = settings.withObjectProperty("analysis").withObjectProperty("analyzer");
+    if (analyzers.has(ANALYZER_NAME)) {
+      analyzers.putObject(ANALYZER_NAME).put("type", type);
+    }
+  }
+
+  static void reportExisting(OpenSearchClient client, String alias, ChineseAnalyzer available)
+      throws IOException {
+    if (available == SMARTCN && of(client, alias).orElse(SMARTCN) == CJK) {
+      LOG.info(
+          "{} analyses Chinese text with cjk bigrams although the node has smartcn; reindex to"
+              + " switch (README, OpenSearch indices)",
+          alias);
+    }
+  }
+}
