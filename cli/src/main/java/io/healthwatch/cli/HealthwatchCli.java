@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ParseFeedCommand.class,
       TagCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

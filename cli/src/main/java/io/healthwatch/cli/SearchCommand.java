@@ -37,6 +37,12 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--entity", paramLabel = "E", description = "only articles naming this entity")
   String entity;
 
+  @Option(
+      names = "--topic",
+      paramLabel = "T",
+      description = "only articles of this health-IT topic id, e.g. ai-medicine")
+  String topic;
+
   @Option(names = "--from", paramLabel = "DATE", description = "published on or after (China time)")
   LocalDate from;
 
@@ -65,7 +71,7 @@ final class SearchCommand implements Callable<Integer> {
     try {
       result =
           new ArticleSearch(client, settings.namespace())
-              .search(new ArticleSearch.Request(query, source, entity, from, to, size));
+              .search(new ArticleSearch.Request(query, source, entity, topic, from, to, size));
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       if ("index_not_found_exception".equals(e.error().type())) {
         throw new IllegalArgumentException(

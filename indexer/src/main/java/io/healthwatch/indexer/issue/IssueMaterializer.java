@@ -55,7 +55,7 @@ public final class IssueMaterializer {
    * @throws IllegalArgumentException when the week has no relevant article or no numbering anchor
    */
   public Result materialize(LocalDate windowEnd, Path outputDir) throws IOException {
-    List<ArticleDocument> chosen = choose(windowEnd);
+    List<ArticleDocument> chosen = selection(windowEnd);
     if (chosen.isEmpty()) {
       throw new IllegalArgumentException(
           "no relevant article in the week ending "
@@ -129,23 +129,17 @@ public final class IssueMaterializer {
   }
 
   /**
-   * The editor's pins first (whatever their relevance), then the week's most relevant primaries
-   * that were not excluded, up to the configured count; listed in the order they were published.
+   * What the week's issue would hold now: the editor's pins first (whatever their relevance), then
+   * the week's most relevant primaries that were not excluded, up to the configured count; listed
+   * in the order they were published.
    */
-  private List<ArticleDocument> choose(LocalDate windowEnd) throws IOException {
+  public List<ArticleDocument> selection(LocalDate windowEnd) throws IOException {
     var choices = overrides.choices(windowEnd);
     var chosen = new ArrayList<ArticleDocument>(pinned(choices.pinned()));
-    var response =
-        client.search(
-            s ->
-                s.index(Indices.ARTICLES.alias(namespace))
-                    .size(settings.articles() + choices.excluded().size() + choices.pinned().size())
-                    .query(candidates(windowEnd))
-                    .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
-                    .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
-            ArticleDocument.class);
-    for (var hit : response.hits().hits()) {
-      ArticleDocument article = hit.source();
+    var ranked =
+        candidates(
+            windowEnd, settings.articles() + choices.excluded().size() + choices.pinned().size());
+    for (ArticleDocument article : ranked) {
       if (chosen.size() >= Math.max(settings.articles(), choices.pinned().size())) {
         break;
       }
@@ -155,6 +149,20 @@ public final class IssueMaterializer {
     }
     chosen.sort(Comparator.comparing(ArticleDocument::publishedAt));
     return chosen;
+  }
+
+  /** The week's relevant primary articles, most relevant first (earlier first on a tie). */
+  public List<ArticleDocument> candidates(LocalDate windowEnd, int limit) throws IOException {
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(limit)
+                    .query(candidates(windowEnd))
+                    .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+            ArticleDocument.class);
+    return response.hits().hits().stream().map(Hit::source).toList();
   }
 
   private List<ArticleDocument> pinned(java.util.Set<String> ids) throws IOException {

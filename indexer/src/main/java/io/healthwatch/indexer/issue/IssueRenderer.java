@@ -86,36 +86,36 @@ public final class IssueRenderer {
     html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
-        .append(escape(settings.title() + " " + numberText))
+        .append(HtmlText.escape(settings.title() + " " + numberText))
         .append("</title>\n<style>\n")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>")
-        .append(escape(settings.title()))
+        .append(HtmlText.escape(settings.title()))
         .append("</h1>\n<p class=\"number\">(")
         .append(numberText)
         .append(")</p>\n<p class=\"org\">")
-        .append(escape(settings.organisation()))
+        .append(HtmlText.escape(settings.organisation()))
         .append("</p>\n<p class=\"date\">")
         .append(chineseDate(windowEnd))
         .append("</p>\n</header>\n<section class=\"intro\">\n<h2>本期导语:</h2>\n<p>本期周报共收集")
         .append(articles.size())
         .append("篇")
-        .append(escape(settings.subject()))
+        .append(HtmlText.escape(settings.subject()))
         .append("，时间从")
         .append(chineseDate(windowStart))
         .append("到")
         .append(chineseDate(windowEnd))
         .append("，")
-        .append(escape(settings.scope()))
+        .append(HtmlText.escape(settings.scope()))
         .append("。</p>\n</section>\n<section class=\"contents\">\n<h2>一、信息目录</h2>\n<ol>\n");
     for (int i = 0; i < articles.size(); i++) {
       ArticleDocument a = articles.get(i);
       html.append("<li><a href=\"#article-")
           .append(i + 1)
           .append("\">")
-          .append(escape(a.title()))
+          .append(HtmlText.escape(a.title()))
           .append("</a> <span class=\"source\">(")
-          .append(escape(a.source()))
+          .append(HtmlText.escape(a.source()))
           .append(")</span></li>\n");
     }
     html.append("</ol>\n</section>\n<section class=\"articles\">\n<h2>二、具体内容</h2>\n");
@@ -126,15 +126,15 @@ public final class IssueRenderer {
           .append("\">\n<h3>")
           .append(i + 1)
           .append(". 标题：")
-          .append(escape(a.title()))
+          .append(HtmlText.escape(a.title()))
           .append("</h3>\n<p class=\"meta\">来源：")
-          .append(escape(a.source()))
+          .append(HtmlText.escape(a.source()))
           .append("</p>\n<p class=\"meta\">链接：")
-          .append(link(a.url()))
+          .append(HtmlText.link(a.url()))
           .append("</p>\n<h4>主要内容：</h4>\n");
       for (String paragraph : a.body().split("\\n\\s*\\n|\\n")) {
         if (!paragraph.isBlank()) {
-          html.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
+          html.append("<p>").append(HtmlText.escape(paragraph.strip())).append("</p>\n");
         }
       }
       html.append("</article>\n");
@@ -163,38 +163,6 @@ public final class IssueRenderer {
       article p.meta { text-indent: 0; }
       a { color: #0b5cad; }
       """;
-
-  /** An http(s) address as a link, anything else as text. */
-  private static String link(String url) {
-    if (url == null) {
-      return "";
-    }
-    String lower = url.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
-    }
-    return escape(url);
-  }
-
-  /** HTML text and attribute values: the five characters that can start markup or end a value. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    var out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
 
   static String chineseDate(LocalDate date) {
     return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";

@@ -26,12 +26,22 @@ public final class ArticleSearch {
    * @param text words to find (title matches weigh triple); blank for every article
    * @param source the source's name as reports show it (新华网), or null
    * @param entity an entity's normalized name (北京协和医院), or null
+   * @param topic a topic id (ai-medicine), or null
    * @param from first publish day (China time), or null
    * @param to last publish day, inclusive, or null
    * @param size how many hits at most
    */
   public record Request(
-      String text, String source, String entity, LocalDate from, LocalDate to, int size) {}
+      String text,
+      String source,
+      String entity,
+      String topic,
+      LocalDate from,
+      LocalDate to,
+      int size) {}
+
+  /** The sources and topics present in the index, most frequent first: a search form's choices. */
+  public record Facets(List<String> sources, List<String> topics) {}
 
   public record Hit(ArticleDocument article, double score) {}
 
@@ -52,6 +62,9 @@ public final class ArticleSearch {
     }
     if (request.entity() != null) {
       filters.add(term("entityNames", request.entity()));
+    }
+    if (request.topic() != null) {
+      filters.add(term("topicIds", request.topic()));
     }
     if (request.from() != null || request.to() != null) {
       filters.add(
@@ -115,6 +128,26 @@ public final class ArticleSearch {
     }
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
     return new Result(total, hits);
+  }
+
+  public Facets facets() throws IOException {
+    var response =
+        client.search(
+            s ->
+                s.index(Indices.ARTICLES.alias(namespace))
+                    .size(0)
+                    .query(term("status", "PRIMARY"))
+                    .aggregations("sources", a -> a.terms(t -> t.field("source").size(200)))
+                    .aggregations("topics", a -> a.terms(t -> t.field("topicIds").size(100))),
+            ArticleDocument.class);
+    return new Facets(keys(response, "sources"), keys(response, "topics"));
+  }
+
+  private static List<String> keys(
+      org.opensearch.client.opensearch.core.SearchResponse<ArticleDocument> response, String name) {
+    return response.aggregations().get(name).sterms().buckets().array().stream()
+        .map(b -> b.key())
+        .toList();
   }
 
   private static Query term(String field, String value) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.indexer.bulk.ArticleDocument;
-import java.io.File;
+import io.healthwatch.testkit.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +24,6 @@ import org.junit.jupiter.api.Test;
 class IssueScreenshotTest {
   private static final Path OUT = Path.of("target", "screenshots");
 
-  private static Optional<String> chromium() {
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-        if (Files.isExecutable(Path.of(dir, name))) {
-          return Optional.of(Path.of(dir, name).toString());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   private static ArticleDocument article(String title, String source, String body) {
     return TestIssueSettings.document(
         title, source, "https://news.example/" + Math.abs(title.hashCode()), body);
@@ -42,7 +31,7 @@ class IssueScreenshotTest {
 
   @Test
   void theIssueRendersInChromium() throws Exception {
-    Optional<String> browser = chromium();
+    Optional<Path> browser = HeadlessChromium.executable();
     Assumptions.assumeTrue(
         browser.isPresent(), "no chromium on PATH (apt-get install chromium): screenshot skipped");
     String html =
@@ -67,7 +56,7 @@ class IssueScreenshotTest {
     Files.deleteIfExists(png);
     Process process =
         new ProcessBuilder(
-                browser.get(),
+                browser.get().toString(),
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",

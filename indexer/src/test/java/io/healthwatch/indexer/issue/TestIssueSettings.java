@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The reports' settings, anchored at issue 575, and articles of its week, for issue tests. */
-final class TestIssueSettings {
+public final class TestIssueSettings {
   private TestIssueSettings() {}
 
-  static IndexerConfig.Issues withArticles(int articles) {
+  public static IndexerConfig.Issues withArticles(int articles) {
     return new IndexerConfig.Issues(
         "全国卫生信息化舆情监测周报",
         "北京市卫生健康大数据与政策研究中心",
@@ -22,7 +22,7 @@ final class TestIssueSettings {
   }
 
   /** An article of issue 575's week as the index holds it. */
-  static ArticleDocument document(String title, String source, String url, String body) {
+  public static ArticleDocument document(String title, String source, String url, String body) {
     return new ArticleDocument(
         "id-" + title.hashCode(),
         1,

@@ -1,6 +1,7 @@
 package io.healthwatch.indexer.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.message.ArticleStatus;
 import io.healthwatch.indexer.TestArticles;
@@ -71,26 +72,40 @@ class ArticleSearchIT {
     // 医保码 is found as written; "码上就医" and "医保电子处方" share characters but not the word.
     assertEquals(
         List.of("支付宝助力数字医疗服务提质升级"),
-        titles(new ArticleSearch.Request("医保码", null, null, null, null, 10)));
+        titles(new ArticleSearch.Request("医保码", null, null, null, null, null, 10)));
   }
 
   @Test
   void sourceEntityAndDatesFilter() throws Exception {
     assertEquals(
         List.of("全国统一医保信息平台持续完善"),
-        titles(new ArticleSearch.Request("医保", "中国科技网", null, null, null, 10)));
+        titles(new ArticleSearch.Request("医保", "中国科技网", null, null, null, null, 10)));
     assertEquals(
         List.of("支付宝助力数字医疗服务提质升级"),
-        titles(new ArticleSearch.Request(null, null, "支付宝", null, null, 10)));
+        titles(new ArticleSearch.Request(null, null, "支付宝", null, null, null, 10)));
     assertEquals(
         List.of("全国统一医保信息平台持续完善"),
         titles(
             new ArticleSearch.Request(
-                "医保", null, null, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 9), 10)));
+                "医保", null, null, null, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 9), 10)));
     assertEquals(
         3,
         new ArticleSearch(client, ns)
-            .search(new ArticleSearch.Request("", null, null, null, null, 10))
+            .search(new ArticleSearch.Request("", null, null, null, null, null, 10))
             .total());
+    var search = new ArticleSearch(client, ns);
+    assertEquals(
+        3,
+        search
+            .search(new ArticleSearch.Request("", null, null, "ai-medicine", null, null, 10))
+            .total());
+    assertEquals(
+        0,
+        search
+            .search(new ArticleSearch.Request("", null, null, "smart-ward", null, null, 10))
+            .total());
+    var facets = search.facets();
+    assertEquals(List.of("ai-medicine"), facets.topics());
+    assertTrue(facets.sources().containsAll(List.of("新华网", "中国科技网")), facets.sources().toString());
   }
 }
