@@ -2,6 +2,7 @@ package io.healthwatch.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -48,6 +49,14 @@ public final class BenchMain {
           System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("latency")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      int count = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+      System.out.println(
+          "== end-to-end latency: a live local site -> crawler -> enricher -> indexer");
+      LatencyBench.run(home, count, Duration.ofMillis(1500), System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("relevance")) {
       System.out.println("== health-IT relevance (labelled articles)");
       RelevanceBench.run(System.out);
@@ -66,7 +75,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

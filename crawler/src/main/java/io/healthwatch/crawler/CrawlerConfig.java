@@ -5,6 +5,7 @@ import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public record CrawlerConfig(
     String sources,
     Fetch fetch,
     int threads,
-    int recheckMinutes) {
+    Duration recheckEvery) {
 
   public CrawlerConfig {
     ConfigException.require(
@@ -26,7 +27,11 @@ public record CrawlerConfig(
         sources,
         "the path of a sources YAML file");
     ConfigException.require(threads >= 1 && threads <= 256, "threads", threads, "1 to 256");
-    ConfigException.require(recheckMinutes >= 1, "recheckMinutes", recheckMinutes, "at least 1");
+    ConfigException.require(
+        recheckEvery != null && recheckEvery.toMillis() >= 100,
+        "recheckEvery",
+        recheckEvery,
+        "a duration of at least 0.1 s, e.g. PT30M");
   }
 
   /**

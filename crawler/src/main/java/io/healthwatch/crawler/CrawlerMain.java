@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the crawler: {@code --once} reads every source once and exits (0 when every source was read,
  * even if some pages were dead-lettered); without it, each source is read again every {@code
- * recheckMinutes} until the process is stopped.
+ * recheckEvery} until the process is stopped.
  */
 public final class CrawlerMain {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlerMain.class);
@@ -127,7 +127,7 @@ public final class CrawlerMain {
               fetched,
               registry,
               config.namespace(),
-              Duration.ofMinutes(config.recheckMinutes()),
+              config.recheckEvery(),
               Duration.ofSeconds(10));
       workers.add(worker);
       var thread = new Thread(worker, "frontier-" + i);

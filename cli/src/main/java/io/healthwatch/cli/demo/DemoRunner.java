@@ -5,11 +5,13 @@ import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.devstack.process.ServiceProcess;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.DemoSites;
 import io.healthwatch.devstack.sites.DemoSourcesFile;
 import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.IndexerConfig;
+import io.healthwatch.indexer.NamespaceReset;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.indexer.issue.IssueMaterializer;
 import java.io.IOException;
@@ -20,12 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
@@ -228,26 +228,10 @@ public final class DemoRunner {
     var args = new ArrayList<String>(List.of("--config", config.toString()));
     args.addAll(List.of(flags));
     return ServiceProcess.start(
-        module, jar(module), args, settings.workDir().resolve("logs/" + module + ".log"));
-  }
-
-  private Path jar(String module) throws IOException {
-    Path target = settings.home().resolve(module).resolve("target");
-    if (Files.isDirectory(target)) {
-      try (Stream<Path> files = Files.list(target)) {
-        var found =
-            files
-                .filter(
-                    p ->
-                        p.getFileName().toString().startsWith("healthwatch-" + module)
-                            && p.getFileName().toString().endsWith("-all.jar"))
-                .max(Comparator.naturalOrder());
-        if (found.isPresent()) {
-          return found.get();
-        }
-      }
-    }
-    return target.resolve("healthwatch-" + module + "-all.jar");
+        module,
+        ServiceProcess.jarOf(settings.home(), module),
+        args,
+        settings.workDir().resolve("logs/" + module + ".log"));
   }
 
   private static Path write(Path file, String text) throws IOException {

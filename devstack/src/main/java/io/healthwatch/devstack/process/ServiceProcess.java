@@ -1,14 +1,16 @@
-package io.healthwatch.cli.demo;
+package io.healthwatch.devstack.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One pipeline service run from its jar as a separate process, its output in a log file. */
-final class ServiceProcess {
+public final class ServiceProcess {
   private final String name;
   private final Path log;
   private final Process process;
@@ -19,7 +21,7 @@ final class ServiceProcess {
     this.process = process;
   }
 
-  static ServiceProcess start(String name, Path jar, List<String> args, Path log)
+  public static ServiceProcess start(String name, Path jar, List<String> args, Path log)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException(
@@ -40,28 +42,51 @@ final class ServiceProcess {
     return new ServiceProcess(name, log, process);
   }
 
-  String name() {
+  /**
+   * The runnable jar of a module built in the project ({@code <module>/target/healthwatch-<module>-
+   * *-all.jar}), the newest version when there are several.
+   */
+  public static Path jarOf(Path projectHome, String module) throws IOException {
+    Path target = projectHome.resolve(module).resolve("target");
+    if (Files.isDirectory(target)) {
+      try (Stream<Path> files = Files.list(target)) {
+        Optional<Path> found =
+            files
+                .filter(
+                    p ->
+                        p.getFileName().toString().startsWith("healthwatch-" + module)
+                            && p.getFileName().toString().endsWith("-all.jar"))
+                .max(java.util.Comparator.naturalOrder());
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+    }
+    return target.resolve("healthwatch-" + module + "-all.jar");
+  }
+
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
-  int exitCode() {
+  public int exitCode() {
     return process.exitValue();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** SIGTERM (the service closes cleanly), SIGKILL if it has not exited after the grace time. */
-  void stop(long graceSeconds) throws InterruptedException {
+  public void stop(long graceSeconds) throws InterruptedException {
     if (!process.isAlive()) {
       return;
     }
@@ -72,7 +97,7 @@ final class ServiceProcess {
   }
 
   /** The last lines of the log, to show why a service failed. */
-  String tail(int lines) {
+  public String tail(int lines) {
     try {
       var all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

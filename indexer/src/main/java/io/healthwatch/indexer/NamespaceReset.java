@@ -1,4 +1,4 @@
-package io.healthwatch.cli.demo;
+package io.healthwatch.indexer;
 
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
@@ -18,12 +18,15 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
-/** Removes everything of one namespace, so the demo starts from nothing each time. */
-final class NamespaceReset {
+/**
+ * Removes everything of one namespace (topics, consumer groups, indices, a Streams state folder):
+ * the demo starts from nothing each time and benchmarks leave nothing behind.
+ */
+public final class NamespaceReset {
   private final KafkaSettings kafka;
   private final OpenSearchClient openSearch;
 
-  NamespaceReset(KafkaSettings kafka, OpenSearchClient openSearch) {
+  public NamespaceReset(KafkaSettings kafka, OpenSearchClient openSearch) {
     this.kafka = kafka;
     this.openSearch = openSearch;
   }
@@ -44,7 +47,7 @@ final class NamespaceReset {
     }
   }
 
-  void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
+  public void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
     String prefix = namespace + ".";
     try (var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo-reset"))) {
       Set<String> groups =
