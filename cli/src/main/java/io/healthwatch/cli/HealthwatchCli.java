@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      ReindexCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

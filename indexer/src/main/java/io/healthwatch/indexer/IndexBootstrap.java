@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the versioned indices with their mappings, each behind its alias, unless the alias
- * exists. Services read and write the alias only; see the README for a reindex to a new version.
+ * Puts the index templates (mappings and settings of this release) and creates the versioned
+ * indices from them, each behind its alias, unless the alias exists. Services read and write the
+ * alias only; {@link Reindex} moves an alias to a new generation without downtime.
  */
 public final class IndexBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(IndexBootstrap.class);
@@ -25,43 +26,86 @@ public final class IndexBootstrap {
       throws IOException {
     ChineseAnalyzer analyzer = ChineseAnalyzer.available(client);
     for (Indices index : Indices.values()) {
+      putTemplate(client, index, namespace, replicas, analyzer);
       String alias = index.alias(namespace);
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {
         addNewFields(client, index, alias);
         ChineseAnalyzer.reportExisting(client, alias, analyzer);
         continue;
       }
-      var body = (ObjectNode) Json.mapper().readTree(mapping(index));
-      var settings = (ObjectNode) body.get("settings");
-      settings.put("number_of_replicas", replicas);
-      analyzer.applyTo(settings);
+      var body = Json.mapper().createObjectNode();
       body.putObject("aliases").putObject(alias).put("is_write_index", true);
-      var request =
-          Requests.builder()
-              .method("PUT")
-              .endpoint("/" + index.index(namespace))
-              .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
-              .build();
-      try (var response = client.generic().execute(request)) {
-        String answer = response.getBody().map(Body::bodyAsString).orElse("");
-        if (response.getStatus() == 400 && answer.contains("resource_already_exists_exception")) {
-          continue;
-        }
-        if (response.getStatus() >= 300) {
-          throw new IOException(
-              "creating index "
-                  + index.index(namespace)
-                  + " failed: HTTP "
-                  + response.getStatus()
-                  + " "
-                  + answer);
-        }
+      if (create(client, index.index(namespace), body)) {
         LOG.info(
             "created index {} behind alias {}; Chinese text analysed with {}",
             index.index(namespace),
             alias,
             analyzer.description());
       }
+    }
+  }
+
+  /**
+   * The index template of an index and its later generations ({@code <index>-<suffix>}, made by a
+   * reindex): settings and mappings of this release, Chinese analysis as the node offers it now.
+   * Put at every start, so a new generation always gets the current mapping.
+   */
+  static void putTemplate(
+      OpenSearchClient client,
+      Indices index,
+      String namespace,
+      int replicas,
+      ChineseAnalyzer analyzer)
+      throws IOException {
+    var definition = (ObjectNode) Json.mapper().readTree(mapping(index));
+    var settings = (ObjectNode) definition.get("settings");
+    settings.put("number_of_replicas", replicas);
+    analyzer.applyTo(settings);
+    String name = index.index(namespace);
+    var body = Json.mapper().createObjectNode();
+    body.putArray("index_patterns").add(name).add(name + "-*");
+    body.put("priority", 100);
+    body.set("template", definition);
+    body.putObject("_meta").put("managedBy", "healthwatch").put("alias", index.alias(namespace));
+    var request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/_index_template/" + name)
+            .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
+            .build();
+    try (var response = client.generic().execute(request)) {
+      if (response.getStatus() >= 300) {
+        throw new IOException(
+            "putting the index template "
+                + name
+                + " failed: HTTP "
+                + response.getStatus()
+                + " "
+                + response.getBody().map(Body::bodyAsString).orElse(""));
+      }
+    }
+  }
+
+  /**
+   * Creates an index (its settings and mappings from the template); false when it already exists.
+   */
+  static boolean create(OpenSearchClient client, String name, ObjectNode body) throws IOException {
+    var request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/" + name)
+            .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
+            .build();
+    try (var response = client.generic().execute(request)) {
+      String answer = response.getBody().map(Body::bodyAsString).orElse("");
+      if (response.getStatus() == 400 && answer.contains("resource_already_exists_exception")) {
+        return false;
+      }
+      if (response.getStatus() >= 300) {
+        throw new IOException(
+            "creating index " + name + " failed: HTTP " + response.getStatus() + " " + answer);
+      }
+      return true;
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +81,16 @@ public final class NamespaceReset {
           "cannot reset the Kafka side of namespace " + namespace + ": " + e.getMessage(), e);
     }
     for (Indices index : Indices.values()) {
+      // The first generation and any later one a reindex made (<index>-<time>).
       String name = index.index(namespace);
-      if (openSearch.indices().exists(e -> e.index(name)).value()) {
-        openSearch.indices().delete(d -> d.index(name));
+      var existing =
+          openSearch
+              .indices()
+              .get(g -> g.index(name, name + "-*").ignoreUnavailable(true).allowNoIndices(true))
+              .result()
+              .keySet();
+      if (!existing.isEmpty()) {
+        openSearch.indices().delete(d -> d.index(List.copyOf(existing)));
       }
     }
     if (Files.isDirectory(stateDir)) {

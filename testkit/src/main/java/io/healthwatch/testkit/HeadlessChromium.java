@@ -176,21 +176,39 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     socket.abort();
+    // Chromium's helpers (zygote, renderers) write to the profile too: stop them all first.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
+    deleteProfile();
+  }
+
+  /** A temporary folder: a file Chromium still held is left to the system's tmp cleaning. */
+  private void deleteProfile() {
     try (Stream<Path> files = Files.walk(profile)) {
       for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // Written again after the walk; harmless in a temp folder.
+        }
       }
+    } catch (IOException e) {
+      // The folder is already gone or unreadable; nothing to clean.
     }
   }
 

@@ -4,7 +4,6 @@ import io.healthwatch.devstack.services.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -43,9 +42,12 @@ public final class Infrastructure {
     return endpoints;
   }
 
-  /** A fresh namespace for topic, group and index names: tests never see each other's data. */
+  /**
+   * A fresh namespace for topic, group and index names: tests never see each other's data. The
+   * prefix ends in {@code -it}; the name carries its creation time, so a later run can remove it.
+   */
   public static String namespace(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return StaleTestData.newNamespace(prefix, java.time.Instant.now());
   }
 
   /** The checkout's root: set by the build, else found by walking up to the launcher script. */
@@ -110,6 +112,7 @@ public final class Infrastructure {
     var services = LocalServices.fromEnvironment(projectRoot());
     services.startAll();
     var config = services.config();
+    StaleTestData.sweep(config.kafkaBootstrap(), config.openSearchUrl());
     return new Endpoints(config.kafkaBootstrap(), config.openSearchUrl(), "local processes");
   }
 }
