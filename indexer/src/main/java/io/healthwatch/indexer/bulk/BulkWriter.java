@@ -65,7 +65,10 @@ public final class BulkWriter {
       long started = System.nanoTime();
       try {
         response = client.bulk(request(pending));
-      } catch (IOException | OpenSearchException e) {
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof RuntimeException && !(e instanceof OpenSearchException) && !transport(e)) {
+          throw (RuntimeException) e;
+        }
         LOG.warn(
             "bulk of {} documents failed, will retry (attempt {}): {}",
             pending.size(),
@@ -104,6 +107,19 @@ public final class BulkWriter {
       pending = retry;
     }
     return rejections;
+  }
+
+  /**
+   * The client wraps what went wrong on the wire (a reset connection, a proxy's malformed answer)
+   * in a plain RuntimeException: that is an outage to wait out, unlike a bug in this code.
+   */
+  private static boolean transport(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException || cause instanceof org.apache.hc.core5.http.HttpException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private BulkRequest request(List<PendingDocument> pending) {

@@ -172,6 +172,116 @@ class IndexerLoopIT {
     assertEquals(1, client.count(r -> r.index(Indices.ISSUES.alias(ns))).count());
   }
 
+  @Test
+  void anOutageAndThrottlingLoseNothingWhileTheConsumerWaitsWithOnePoll() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("outage-it");
+    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
+    TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
+    OpenSearchClient direct =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    IndexBootstrap.ensure(direct, ns, 0);
+    var base = example();
+    int articles = 300;
+    try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it"))) {
+      for (int i = 0; i < articles; i++) {
+        var t = variant(base, "?n=" + i, 1, base.entities());
+        producer.send(
+            new ProducerRecord<>(
+                Topics.TAGGED.name(ns), t.id(), Topics.TAGGED.valueSerde().toBytes(t)));
+      }
+      producer.flush();
+    }
+    var bulk = new IndexerConfig.Bulk(50, 1 << 20, 100, 50, 400);
+    var registry = new SimpleMeterRegistry();
+    var metrics = new IndexerMetrics(registry);
+    String group = ns + ".indexer";
+    try (var proxy = io.healthwatch.testkit.FaultyHttpProxy.start(endpoints.openSearchUrl());
+        var consumer =
+            new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, group, "it"));
+        var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it-dlq"));
+        var admin = org.apache.kafka.clients.admin.Admin.create(KafkaClients.common(kafka, "it"))) {
+      proxy.down();
+      var loop =
+          new IndexerLoop(
+              consumer,
+              new BulkWriter(
+                  OpenSearchClients.create(new OpenSearchSettings(proxy.url(), "", "")),
+                  Indices.ARTICLES.alias(ns),
+                  50,
+                  400,
+                  metrics),
+              new DeadLetterPublisher(producer, ns),
+              bulk,
+              metrics);
+      consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
+      var thread = new Thread(loop, "outage-it-indexer");
+      thread.start();
+      try {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (registry.get("healthwatch_indexer_bulk_retries").counter().count() < 5
+            && System.currentTimeMillis() < deadline) {
+          Thread.sleep(100);
+        }
+        double consumedWhileDown =
+            registry.get("healthwatch_indexer_records_consumed").counter().count();
+        assertTrue(
+            registry.get("healthwatch_indexer_bulk_retries").counter().count() >= 5,
+            "the writer keeps retrying while the node is down");
+        assertTrue(
+            consumedWhileDown > 0 && consumedWhileDown <= 500,
+            "paused after one poll (max.poll.records 500), not reading on: " + consumedWhileDown);
+        assertEquals(0, count(direct, ns), "nothing reached the node");
+        assertTrue(
+            admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .values()
+                .stream()
+                .allMatch(o -> o == null || o.offset() == 0),
+            "no offset committed for unacknowledged documents");
+
+        // A broken proxy's malformed answers are waited out like the outage.
+        proxy.garble();
+        double retries = registry.get("healthwatch_indexer_bulk_retries").counter().count();
+        deadline = System.currentTimeMillis() + 30_000;
+        while (registry.get("healthwatch_indexer_bulk_retries").counter().count() < retries + 3
+            && System.currentTimeMillis() < deadline) {
+          Thread.sleep(100);
+        }
+        assertTrue(thread.isAlive(), "the indexer survives malformed answers");
+        proxy.throttleBulk(3);
+        deadline = System.currentTimeMillis() + 60_000;
+        while (count(direct, ns) < articles && System.currentTimeMillis() < deadline) {
+          direct.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
+          Thread.sleep(200);
+        }
+      } finally {
+        loop.stop();
+        thread.join(10_000);
+      }
+      assertEquals(articles, count(direct, ns), "every article indexed after the outage");
+      assertTrue(
+          proxy.refused() >= 11, "503s, malformed answers and 429s were given: " + proxy.refused());
+      long committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .values()
+              .stream()
+              .mapToLong(o -> o.offset())
+              .sum();
+      assertEquals(articles, committed, "offsets committed once acknowledged");
+    }
+    assertEquals(
+        List.of(),
+        TopicReader.readAll(
+            kafka, Topics.DEAD_LETTER.name(ns), Topics.DEAD_LETTER, Duration.ofSeconds(3)),
+        "an outage is not a reason to dead-letter");
+  }
+
   private static void runUntilCaughtUp(
       KafkaSettings kafka, OpenSearchClient client, String ns, String group, int expectedRecords)
       throws Exception {
