@@ -1,29 +1,24 @@
 package io.healthwatch.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.topic.Indices;
-import io.healthwatch.devstack.process.ServiceProcess;
+import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
+import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
 import io.healthwatch.indexer.NamespaceReset;
 import io.healthwatch.indexer.OpenSearchClients;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,59 +48,28 @@ final class LatencyBench {
     var config = services.config();
     String ns = "latency-" + UUID.randomUUID().toString().substring(0, 8);
     Path work = Files.createTempDirectory("healthwatch-latency");
-    List<DemoCorpus.Article> articles = articles(count + 1);
+    List<DemoCorpus.Article> articles = LiveArticles.distinct(count + 1);
     var outlet = DemoCorpus.load().outlets().get(1);
-    var processes = new ArrayList<ServiceProcess>();
     OpenSearchClient client =
         OpenSearchClients.create(new OpenSearchSettings(config.openSearchUrl(), "", ""));
-    try (var site = LiveSite.start(outlet)) {
-      Path sources =
-          write(
-              work.resolve("sources.yml"),
-              "sources:\n  - id: live\n    name: "
-                  + outlet.name()
-                  + "\n    kind: rss\n    entryUrls: [\""
-                  + site.feedUrl()
-                  + "\"]\n");
-      String common =
-          "namespace: "
-              + ns
-              + "\nkafka:\n  bootstrapServers: "
-              + config.kafkaBootstrap()
-              + "\nops:\n  port: -1\n";
-      processes.add(
-          start(
-              home,
-              work,
-              "enricher",
-              common + "stateDir: " + work.resolve("enricher-state") + "\n"));
-      processes.add(
-          start(
-              home,
-              work,
-              "indexer",
-              common
-                  + "opensearch:\n  url: "
-                  + config.openSearchUrl()
-                  + "\nindexReplicas: 0\npublishing:\n  enabled: false\n"));
-      processes.add(
-          start(
-              home,
-              work,
-              "crawler",
-              common
-                  + "sources: "
-                  + sources
-                  + "\nrecheckEvery: PT1S\nfetch:\n  perHostDelayMillis: 200\n"));
+    try (var site = LiveSite.start(outlet);
+        var pipeline =
+            LocalPipeline.start(
+                home,
+                work,
+                ns,
+                config.kafkaBootstrap(),
+                config.openSearchUrl(),
+                outlet.name(),
+                site.feedUrl())) {
       out.printf(
-          "namespace %s; services' logs in %s; site %s%n",
-          ns, work.resolve("logs"), site.feedUrl());
+          "namespace %s; services' logs in %s; site %s%n", ns, pipeline.logs(), site.feedUrl());
 
       // The first article warms the pipeline (group joins, JIT, first index refresh): not counted.
       out.println("warming up: one article through the whole pipeline...");
       site.publish(articles.get(0));
       Instant warmStart = Instant.now();
-      await(client, ns, List.of(articles.get(0)), Duration.ofMinutes(3), processes);
+      await(client, ns, List.of(articles.get(0)), Duration.ofMinutes(3), pipeline);
       out.printf(
           "warm-up article searchable after %.1f s%n",
           Duration.between(warmStart, Instant.now()).toMillis() / 1000.0);
@@ -132,7 +96,7 @@ final class LatencyBench {
             searchable.put(pending.remove(title).id(), now);
           }
         }
-        requireAlive(processes);
+        pipeline.requireAlive();
         Thread.sleep(50);
       }
       var timings = new ArrayList<Timing>();
@@ -149,9 +113,6 @@ final class LatencyBench {
       }
       report(timings, measured.size(), spacing, out);
     } finally {
-      for (var process : processes) {
-        process.stop(30);
-      }
       new NamespaceReset(new KafkaSettings(config.kafkaBootstrap(), 1, (short) 1, Map.of()), client)
           .reset(ns, work.resolve("enricher-state"));
       client._transport().close();
@@ -199,7 +160,7 @@ final class LatencyBench {
       String ns,
       List<DemoCorpus.Article> articles,
       Duration timeout,
-      List<ServiceProcess> processes)
+      LocalPipeline pipeline)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     var titles = articles.stream().map(DemoCorpus.Article::title).toList();
@@ -208,7 +169,7 @@ final class LatencyBench {
         throw new IllegalStateException(
             "the warm-up article was not searchable after " + timeout + "; see the services' logs");
       }
-      requireAlive(processes);
+      pipeline.requireAlive();
       Thread.sleep(200);
     }
   }
@@ -241,70 +202,5 @@ final class LatencyBench {
       }
       throw e;
     }
-  }
-
-  private static void requireAlive(List<ServiceProcess> processes) {
-    for (var process : processes) {
-      if (!process.alive()) {
-        throw new IllegalStateException(
-            process.name() + " exited (" + process.exitCode() + "):\n" + process.tail(20));
-      }
-    }
-  }
-
-  private static ServiceProcess start(Path home, Path work, String module, String yaml)
-      throws IOException {
-    Path config = write(work.resolve(module + ".yml"), yaml);
-    return ServiceProcess.start(
-        module,
-        ServiceProcess.jarOf(home, module),
-        List.of("--config", config.toString()),
-        work.resolve("logs").resolve(module + ".log"));
-  }
-
-  /**
-   * Distinct health-IT stories (the labelled relevance set), each a new article published now under
-   * a link of its own, so no two are reprints of one another.
-   */
-  private static List<DemoCorpus.Article> articles(int count) throws IOException {
-    var articles = new ArrayList<DemoCorpus.Article>();
-    String run = UUID.randomUUID().toString().substring(0, 6);
-    try (var reader =
-        new BufferedReader(
-            new InputStreamReader(
-                LatencyBench.class.getResourceAsStream("/demo/relevance-set.jsonl"),
-                StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null && articles.size() < count) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode item = Json.mapper().readTree(line);
-        String id = run + "-" + item.path("id").asText();
-        String body = item.path("body").asText();
-        articles.add(
-            new DemoCorpus.Article(
-                id,
-                "seed",
-                null,
-                null,
-                "live",
-                null,
-                item.path("title").asText(),
-                "http://live.example/news/" + id + ".html",
-                OffsetDateTime.now(CHINA).withNano(0),
-                Arrays.stream(body.split("(?<=。)")).filter(s -> !s.isBlank()).toList()));
-      }
-    }
-    if (articles.size() < count) {
-      throw new IllegalArgumentException(
-          "the relevance set has " + articles.size() + " articles; ask for at most that many");
-    }
-    return articles;
-  }
-
-  private static Path write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

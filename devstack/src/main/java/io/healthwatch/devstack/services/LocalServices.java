@@ -29,6 +29,10 @@ public final class LocalServices {
     return List.of(kafka, openSearch);
   }
 
+  public LocalKafka kafka() {
+    return kafka;
+  }
+
   public LocalOpenSearch openSearch() {
     return openSearch;
   }
