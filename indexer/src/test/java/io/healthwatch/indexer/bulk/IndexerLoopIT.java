@@ -40,6 +40,20 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 class IndexerLoopIT {
   @TempDir Path dir;
 
+  /** A fresh namespace with its topics and indices on the test broker and node. */
+  private record Setup(String ns, KafkaSettings kafka, OpenSearchClient client) {
+    static Setup fresh(String prefix) throws Exception {
+      var endpoints = Infrastructure.get();
+      String ns = Infrastructure.namespace(prefix);
+      var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
+      TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
+      OpenSearchClient client =
+          OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+      IndexBootstrap.ensure(client, ns, 0);
+      return new Setup(ns, kafka, client);
+    }
+  }
+
   private static TaggedArticle example() throws Exception {
     try (InputStream in =
         IndexerLoopIT.class.getResourceAsStream("/examples/tagged-article.v1.json")) {
@@ -83,13 +97,10 @@ class IndexerLoopIT {
 
   @Test
   void batchesAreIndexedIdempotentlyAndRefusedDocumentsAreDeadLettered() throws Exception {
-    var endpoints = Infrastructure.get();
-    String ns = Infrastructure.namespace("indexer-it");
-    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
-    TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
-    OpenSearchClient client =
-        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(client, ns, 0);
+    var setup = Setup.fresh("indexer-it");
+    String ns = setup.ns();
+    var kafka = setup.kafka();
+    OpenSearchClient client = setup.client();
 
     var base = example();
     var a = variant(base, "?a", 1, base.entities());
@@ -174,13 +185,11 @@ class IndexerLoopIT {
 
   @Test
   void anOutageAndThrottlingLoseNothingWhileTheConsumerWaitsWithOnePoll() throws Exception {
+    var setup = Setup.fresh("outage-it");
+    String ns = setup.ns();
+    var kafka = setup.kafka();
+    OpenSearchClient direct = setup.client();
     var endpoints = Infrastructure.get();
-    String ns = Infrastructure.namespace("outage-it");
-    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
-    TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
-    OpenSearchClient direct =
-        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(direct, ns, 0);
     var base = example();
     int articles = 300;
     try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it"))) {

@@ -152,37 +152,18 @@ class EditorServerIT {
     String article = ArticleIds.forCanonicalUrl(LOW);
     URI choices = server.address().resolve("/weeks/" + WEEK + "/choices");
 
-    var forged =
-        http.send(
-            HttpRequest.newBuilder(choices)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("id=" + article + "&action=pin"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var forged = post(http, choices, "id=" + article + "&action=pin", "http://evil.example");
     assertEquals(403, forged.statusCode());
     assertEquals(
         EditorOverrides.Choices.NONE,
         new EditorOverrides(node.client(), node.namespace()).choices(WEEK),
         "a forged form changes nothing");
 
-    var badAction =
-        http.send(
-            HttpRequest.newBuilder(choices)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("id=" + article + "&action=promote"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var badAction = post(http, choices, "id=" + article + "&action=promote", null);
     assertEquals(400, badAction.statusCode());
     assertTrue(badAction.body().contains("pin, exclude or clear"), badAction.body());
 
-    var pinned =
-        http.send(
-            HttpRequest.newBuilder(choices)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("id=" + article + "&action=pin"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var pinned = post(http, choices, "id=" + article + "&action=pin", null);
     assertEquals(303, pinned.statusCode());
     assertEquals(
         java.util.Set.of(article),
@@ -200,6 +181,18 @@ class EditorServerIT {
             .orElse("")
             .contains("default-src 'none'"),
         "no script may run on the pages");
+  }
+
+  private static HttpResponse<String> post(HttpClient http, URI uri, String form, String origin)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private int status(HttpClient http, String path) throws Exception {
