@@ -84,6 +84,11 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf(
           "  curl -s '%s/%s-healthwatch-articles/_search?pretty&q=title:医保'%n",
           config.openSearchUrl(), namespace);
+      System.out.printf("  ./healthwatch search 医保码 --set namespace=%s%n", namespace);
+      System.out.printf(
+          "  ./healthwatch serve --set namespace=%s    # the editors' pages at"
+              + " http://127.0.0.1:8088/%n",
+          namespace);
     }
     System.out.println("Stop the services with: ./healthwatch services stop");
     return result.issues().isEmpty() ? 1 : 0;
