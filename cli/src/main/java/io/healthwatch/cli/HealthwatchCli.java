@@ -50,11 +50,31 @@ public final class HealthwatchCli {
             commandLine.getErr().println("healthwatch: " + e.getMessage());
             return 2;
           }
+          var refused = refusedConnection(e);
+          if (refused != null) {
+            commandLine
+                .getErr()
+                .println(
+                    "healthwatch: "
+                        + refused.getMessage()
+                        + "; is it running? (./healthwatch services status; --set opensearch.url=...)");
+            return 2;
+          }
           commandLine.getErr().println("healthwatch: " + e);
           e.printStackTrace(commandLine.getErr());
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** A refused connection anywhere in the causes: a service is down, not a bug to show. */
+  private static java.net.ConnectException refusedConnection(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   /** Prints the version from the jar's manifest. */

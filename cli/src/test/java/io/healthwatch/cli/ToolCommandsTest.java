@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one-shot tools: extract, parse-feed, tag. */
+/** The one-shot tools (extract, parse-feed, tag) and what commands say when a service is down. */
 class ToolCommandsTest {
   @TempDir Path dir;
 
@@ -52,6 +52,33 @@ class ToolCommandsTest {
     assertEquals("2024-05-20T07:30+08:00", json.get("publishedAt").asText());
     assertEquals("光明网", json.get("source").asText());
     assertTrue(json.get("body").asText().startsWith(article.paragraphs().get(0)));
+  }
+
+  @Test
+  void aServiceThatIsNotRunningIsOneLineNotAStackTrace() throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    var err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"serve", "reindex", "issue"}) {
+        err.reset();
+        var args = new java.util.ArrayList<>(java.util.List.of(command));
+        if (command.equals("issue")) {
+          args.addAll(java.util.List.of("--window-end", "2024-05-17"));
+        }
+        args.addAll(java.util.List.of("--set", "opensearch.url=http://127.0.0.1:" + closedPort));
+        assertEquals(2, HealthwatchCli.run(args.toArray(String[]::new)), command);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("healthwatch: ") && said.contains("is it running?"), said);
+        assertEquals(1, said.strip().lines().count(), command + ": " + said);
+      }
+    } finally {
+      System.setErr(original);
+    }
   }
 
   @Test
