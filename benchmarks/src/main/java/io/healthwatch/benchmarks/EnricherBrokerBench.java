@@ -26,14 +26,25 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * The enricher through a real broker (the local services, {@code ./healthwatch services start}):
  * articles produced first to a fresh namespace, then one Streams instance with the service's own
- * settings (exactly once v2, one stream thread) processes them; the rate is counted from the first
- * output record to the last, so start-up and the group's first rebalance are left out and printed
- * apart.
+ * settings (exactly once v2; one, then two stream threads) processes them; the rate is counted from
+ * the first output record to the last, so start-up and the group's first rebalance are left out and
+ * printed apart.
  */
 final class EnricherBrokerBench {
   private EnricherBrokerBench() {}
 
   static void run(List<DiscoveredArticle> articles, String bootstrap, PrintStream out)
+      throws Exception {
+    for (int threads : new int[] {1, 2}) {
+      if (!run(articles, bootstrap, threads, out)) {
+        return;
+      }
+    }
+  }
+
+  /** False when there is no broker to measure with. */
+  private static boolean run(
+      List<DiscoveredArticle> articles, String bootstrap, int threads, PrintStream out)
       throws Exception {
     try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.describeCluster().clusterId().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -42,7 +53,7 @@ final class EnricherBrokerBench {
           "through the broker: skipped, no broker at "
               + bootstrap
               + " (start one with ./healthwatch services start)");
-      return;
+      return false;
     }
     String ns = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     var stateDir = Files.createTempDirectory("healthwatch-bench-state");
@@ -62,21 +73,25 @@ final class EnricherBrokerBench {
                 "window.maxAge",
                 "P36500D",
                 "ops.port",
-                "-1"));
+                "-1",
+                "streamThreads",
+                Integer.toString(threads)));
     TopicProvisioner.ensure(
         config.kafka(),
         ns,
         List.of(Topics.DISCOVERED, Topics.TAGGED, Topics.DUPLICATES, Topics.DEAD_LETTER));
     try (var producer =
         new KafkaProducer<String, byte[]>(KafkaClients.producer(config.kafka(), "bench"))) {
-      for (var article : articles) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.DISCOVERED.name(ns),
-                article.id(),
-                Topics.DISCOVERED.valueSerde().toBytes(article)));
-      }
-      producer.flush();
+      BenchInput.sendAll(
+          producer,
+          articles.stream()
+              .map(
+                  article ->
+                      new ProducerRecord<>(
+                          Topics.DISCOVERED.name(ns),
+                          article.id(),
+                          Topics.DISCOVERED.valueSerde().toBytes(article)))
+              .toList());
     }
     var consumerProps = KafkaClients.consumer(config.kafka(), ns + "bench-reader", "bench-reader");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -109,13 +124,15 @@ final class EnricherBrokerBench {
     }
     long last = System.nanoTime();
     out.printf(
-        "through the broker (exactly once v2, one stream thread, 3 partitions): %.0f articles/s"
+        "through the broker (exactly once v2, %d stream thread(s), 3 partitions): %.0f articles/s"
             + " from start to the last output, %.0f from the first output to the last (%d records"
             + " out; %.1f s to the first output)%n",
+        threads,
         articles.size() / ((last - started) / 1e9),
         articles.size() / ((last - first) / 1e9),
         outputs,
         (first - started) / 1e9);
+    return true;
   }
 
   /** The run's topics (its namespace, internal ones included) go when it is done. */

@@ -155,12 +155,16 @@ final class IndexerBench {
     IndexBootstrap.ensure(client, ns, 0);
     TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
     try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "bench"))) {
-      for (var article : tagged) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.TAGGED.name(ns), article.id(), Topics.TAGGED.valueSerde().toBytes(article)));
-      }
-      producer.flush();
+      BenchInput.sendAll(
+          producer,
+          tagged.stream()
+              .map(
+                  article ->
+                      new ProducerRecord<>(
+                          Topics.TAGGED.name(ns),
+                          article.id(),
+                          Topics.TAGGED.valueSerde().toBytes(article)))
+              .toList());
       var registry = new SimpleMeterRegistry();
       var metrics = new IndexerMetrics(registry);
       try (var consumer =

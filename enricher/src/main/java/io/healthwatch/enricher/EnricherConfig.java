@@ -18,6 +18,7 @@ public record EnricherConfig(
     OpsSettings ops,
     String applicationId,
     String stateDir,
+    int streamThreads,
     Window window,
     Dedup dedup,
     Relevance relevance,
@@ -31,6 +32,8 @@ public record EnricherConfig(
         "letters, digits, '.', '_' or '-'");
     ConfigException.require(
         stateDir != null && !stateDir.isBlank(), "stateDir", stateDir, "a folder");
+    ConfigException.require(
+        streamThreads >= 1 && streamThreads <= 64, "streamThreads", streamThreads, "1 to 64");
   }
 
   /** The application id in the namespace: each namespace keeps its own state and offsets. */

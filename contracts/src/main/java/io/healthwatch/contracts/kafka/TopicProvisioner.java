@@ -32,9 +32,11 @@ public final class TopicProvisioner {
               .filter(entry -> !existing.contains(entry.getKey()))
               .map(entry -> newTopic(entry.getKey(), entry.getValue(), kafka))
               .toList();
+      var created = new java.util.ArrayList<String>();
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get(30, TimeUnit.SECONDS);
+          created.add(entry.getKey());
           LOG.info(
               "created topic {} partitions={} replication={}",
               entry.getKey(),
@@ -46,12 +48,41 @@ public final class TopicProvisioner {
           }
         }
       }
+      awaitLeaders(admin, created);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           "cannot create topics on " + kafka.bootstrapServers() + ": " + rootMessage(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * A topic is created before every broker knows its partitions' leaders; a producer writing in
+   * that moment gets NOT_LEADER_OR_FOLLOWER, and an idempotent one can then be stuck on
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until its sends expire. So services start writing only once each
+   * new partition has a leader.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (topics.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      var descriptions = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+      boolean ready =
+          descriptions.values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("partitions of " + topics + " have no leader after 30 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
     }
   }
 
