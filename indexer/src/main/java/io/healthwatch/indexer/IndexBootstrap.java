@@ -64,7 +64,7 @@ public final class IndexBootstrap {
     String name = index.index(namespace);
     var body = Json.mapper().createObjectNode();
     body.putArray("index_patterns").add(name).add(name + "-*");
-    body.put("priority", 100);
+    body.put("priority", 200);
     body.set("template", definition);
     body.putObject("_meta").put("managedBy", "healthwatch").put("alias", index.alias(namespace));
     var request =

@@ -119,9 +119,12 @@ final class EditorPages {
     return page("搜索 · healthwatch", html.toString());
   }
 
+  /**
+   * @param publishedAs the week's issue number as the reports write it (第五七五期), if published
+   */
   String week(
       LocalDate windowEnd,
-      Optional<IssueArchive.Entry> issue,
+      Optional<String> publishedAs,
       List<ArticleDocument> candidates,
       Set<String> selected,
       EditorOverrides.Choices choices,
@@ -133,13 +136,13 @@ final class EditorPages {
         .append(windowEnd)
         .append("</h2><p>")
         .append(
-            issue
+            publishedAs
                 .map(
-                    i ->
+                    numberText ->
                         "已发布 <a class=\"issue\" href=\"/issues/"
                             + windowEnd
                             + "\">"
-                            + escape(i.numberText())
+                            + escape(numberText)
                             + "</a>; publishing again updates it.")
                 .orElse("Not published yet."))
         .append(

@@ -247,9 +247,15 @@ public final class EditorServer implements AutoCloseable {
         materializer.selection(windowEnd).stream()
             .map(ArticleDocument::id)
             .collect(Collectors.toSet());
-    var issue = archive.entries().stream().filter(e -> e.windowEnd().equals(windowEnd)).findFirst();
+    var publishedAs =
+        archive.issue(windowEnd).map(io.healthwatch.indexer.issue.WeeklyIssue::numberText);
     return pages.week(
-        windowEnd, issue, candidates, selected, overrides.choices(windowEnd), issues.articles());
+        windowEnd,
+        publishedAs,
+        candidates,
+        selected,
+        overrides.choices(windowEnd),
+        issues.articles());
   }
 
   /**
