@@ -47,6 +47,11 @@ public final class BenchMain {
           EnricherBench.articles(
               GoldSets.load(home.resolveSibling("shared").resolve("extraction")), 3000),
           System.out);
+      System.out.println();
+      System.out.println(
+          "== end-to-end latency: a live local site -> crawler -> enricher -> indexer"
+              + " (scripts/bench latency COUNT for a longer run)");
+      LatencyBench.run(home, 20, Duration.ofMillis(1500), System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("latency")) {

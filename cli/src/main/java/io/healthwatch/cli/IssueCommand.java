@@ -58,7 +58,7 @@ final class IssueCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var settings = indexer.settings();
     var client = OpenSearchClients.create(settings.opensearch());
-    IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
+    IndexBootstrap.ensure(client, settings);
     // The editor's choices are stored first: this and every later materialization applies them.
     var overrides = new EditorOverrides(client, settings.namespace());
     for (String article : pin) {

@@ -51,8 +51,14 @@ final class ReindexCommand implements Callable<Integer> {
             .toList();
     var settings = indexer.settings();
     var client = OpenSearchClients.create(settings.opensearch());
-    IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
-    var reindex = new Reindex(client, settings.namespace(), settings.indexReplicas(), System.out);
+    IndexBootstrap.ensure(client, settings);
+    var reindex =
+        new Reindex(
+            client,
+            settings.namespace(),
+            settings.indexReplicas(),
+            settings.chineseAnalysis(),
+            System.out);
     for (Indices index : indices) {
       var result = reindex.run(index, deleteOld);
       System.out.printf(

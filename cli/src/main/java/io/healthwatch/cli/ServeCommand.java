@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     var settings = indexer.settings();
     var client = OpenSearchClients.create(settings.opensearch());
-    IndexBootstrap.ensure(client, settings.namespace(), settings.indexReplicas());
+    IndexBootstrap.ensure(client, settings);
     var stopped = new CountDownLatch(1);
     try (var server =
         EditorServer.start(

@@ -22,6 +22,11 @@ public enum ChineseAnalyzer {
   CJK("cjk", "cjk (character bigrams; the smartcn plugin is not installed on the node)");
 
   static final String ANALYZER_NAME = "zh_text";
+
+  /** What the indexer's {@code chineseAnalysis} setting may say. */
+  public static final java.util.Set<String> PREFERENCES =
+      java.util.Set.of("auto", "smartcn", "cjk");
+
   private static final Logger LOG = LoggerFactory.getLogger(ChineseAnalyzer.class);
 
   private final String type;
@@ -38,6 +43,27 @@ public enum ChineseAnalyzer {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * The analyzer for new indices: {@code auto} takes smartcn where the node has it; {@code cjk}
+   * trades word-level relevance for indexing speed; {@code smartcn} insists, failing when the node
+   * lacks it.
+   */
+  public static ChineseAnalyzer choose(OpenSearchClient client, String preference)
+      throws IOException {
+    return switch (preference) {
+      case "cjk" -> CJK;
+      case "smartcn" -> {
+        if (available(client) != SMARTCN) {
+          throw new IOException(
+              "chineseAnalysis is smartcn but the node has no smartcn analyzer; install the"
+                  + " plugin (README: Chinese analysis) or set chineseAnalysis to auto or cjk");
+        }
+        yield SMARTCN;
+      }
+      default -> available(client);
+    };
   }
 
   /** Asks the node to analyse a word with smartcn: the answer, not a plugin list, is the test. */

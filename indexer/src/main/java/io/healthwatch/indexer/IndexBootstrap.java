@@ -22,9 +22,24 @@ public final class IndexBootstrap {
 
   private IndexBootstrap() {}
 
+  /** As a service or command with the indexer's configuration sets them up. */
+  public static void ensure(OpenSearchClient client, IndexerConfig config) throws IOException {
+    ensure(client, config.namespace(), config.indexReplicas(), config.chineseAnalysis());
+  }
+
+  /** With Chinese analysis chosen automatically (smartcn where the node has it). */
   public static void ensure(OpenSearchClient client, String namespace, int replicas)
       throws IOException {
-    ChineseAnalyzer analyzer = ChineseAnalyzer.available(client);
+    ensure(client, namespace, replicas, "auto");
+  }
+
+  /**
+   * @param chineseAnalysis auto, smartcn or cjk (the indexer's {@code chineseAnalysis} setting)
+   */
+  public static void ensure(
+      OpenSearchClient client, String namespace, int replicas, String chineseAnalysis)
+      throws IOException {
+    ChineseAnalyzer analyzer = ChineseAnalyzer.choose(client, chineseAnalysis);
     for (Indices index : Indices.values()) {
       putTemplate(client, index, namespace, replicas, analyzer);
       String alias = index.alias(namespace);

@@ -21,6 +21,7 @@ public record IndexerConfig(
     OpsSettings ops,
     String groupId,
     int indexReplicas,
+    String chineseAnalysis,
     Bulk bulk,
     Issues issues,
     Publishing publishing) {
@@ -29,6 +30,11 @@ public record IndexerConfig(
     ConfigException.require(
         groupId != null && !groupId.isBlank(), "groupId", groupId, "a consumer group id");
     ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
+    ConfigException.require(
+        ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),
+        "chineseAnalysis",
+        chineseAnalysis,
+        "auto, smartcn or cjk");
   }
 
   public String qualifiedGroupId() {

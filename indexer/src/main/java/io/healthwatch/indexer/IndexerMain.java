@@ -35,7 +35,7 @@ public final class IndexerMain {
     String ns = config.namespace();
     TopicProvisioner.ensure(config.kafka(), ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
     var client = OpenSearchClients.create(config.opensearch());
-    IndexBootstrap.ensure(client, ns, config.indexReplicas());
+    IndexBootstrap.ensure(client, config);
 
     try (var ops = OpsServer.start("indexer", config.ops());
         var kafkaHealth = new KafkaHealthCheck(config.kafka(), "healthwatch-indexer-health");

@@ -32,12 +32,22 @@ public final class Reindex {
   private final OpenSearchClient client;
   private final String namespace;
   private final int replicas;
+  private final String chineseAnalysis;
   private final PrintStream progress;
 
-  public Reindex(OpenSearchClient client, String namespace, int replicas, PrintStream progress) {
+  /**
+   * @param chineseAnalysis auto, smartcn or cjk: the new generation's analyzer
+   */
+  public Reindex(
+      OpenSearchClient client,
+      String namespace,
+      int replicas,
+      String chineseAnalysis,
+      PrintStream progress) {
     this.client = client;
     this.namespace = namespace;
     this.replicas = replicas;
+    this.chineseAnalysis = chineseAnalysis;
     this.progress = progress;
   }
 
@@ -45,7 +55,7 @@ public final class Reindex {
     String alias = index.alias(namespace);
     String from = writeIndex(alias);
     String to = index.index(namespace) + "-" + GENERATION.format(Instant.now());
-    ChineseAnalyzer analyzer = ChineseAnalyzer.available(client);
+    ChineseAnalyzer analyzer = ChineseAnalyzer.choose(client, chineseAnalysis);
     IndexBootstrap.putTemplate(client, index, namespace, replicas, analyzer);
     if (!IndexBootstrap.create(client, to, Json.mapper().createObjectNode())) {
       throw new IOException(to + " exists already; run the reindex again in a second");

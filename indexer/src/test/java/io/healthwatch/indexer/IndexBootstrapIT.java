@@ -73,6 +73,33 @@ class IndexBootstrapIT {
     }
   }
 
+  @Test
+  void operatorsCanChooseCjkForSpeedAndSmartcnOnlyWhereTheNodeHasIt() throws Exception {
+    var endpoints = Infrastructure.get();
+    OpenSearchClient client =
+        OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
+    String ns = Infrastructure.namespace("analyzer-it");
+    IndexBootstrap.ensure(client, ns, 0, "cjk");
+    assertEquals(
+        Optional.of(ChineseAnalyzer.CJK), ChineseAnalyzer.of(client, Indices.ARTICLES.alias(ns)));
+    if (ChineseAnalyzer.available(client) == ChineseAnalyzer.CJK) {
+      var error =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.io.IOException.class,
+              () ->
+                  IndexBootstrap.ensure(
+                      client, Infrastructure.namespace("analyzer-it"), 0, "smartcn"));
+      assertTrue(error.getMessage().contains("no smartcn analyzer"), error.getMessage());
+    }
+    var bad =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RuntimeException.class,
+            () ->
+                IndexerConfig.load(
+                    null, java.util.Map.of(), java.util.Map.of("chineseAnalysis", "ik")));
+    assertTrue(bad.getMessage().contains("chineseAnalysis"), bad.getMessage());
+  }
+
   private static String analyseTitle(OpenSearchClient client, String alias, String text)
       throws Exception {
     byte[] body =

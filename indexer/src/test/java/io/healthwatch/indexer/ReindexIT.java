@@ -46,7 +46,8 @@ class ReindexIT {
                 0.8,
                 List.of())));
     var log = new ByteArrayOutputStream();
-    var reindex = new Reindex(client, ns, 0, new PrintStream(log, true, StandardCharsets.UTF_8));
+    var reindex =
+        new Reindex(client, ns, 0, "auto", new PrintStream(log, true, StandardCharsets.UTF_8));
 
     var first = reindex.run(Indices.ARTICLES, false);
 

@@ -185,7 +185,7 @@ public final class DemoRunner {
       List<IssueMaterializer.Result> issues,
       List<String> skipped)
       throws IOException {
-    IndexBootstrap.ensure(client, config.namespace(), config.indexReplicas());
+    IndexBootstrap.ensure(client, config);
     client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(config.namespace())));
     var materializer = new IssueMaterializer(client, config.namespace(), config.issues());
     LocalDate firstAnchor = config.issues().anchors().get(0).windowEnd();
