@@ -1,0 +1,61 @@
+package io.healthwatch.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.kafka.KafkaClients;
+import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.topic.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Topic creation as every service does it at start-up, on the real broker (here rather than in
+ * contracts, which cannot depend on this fixture): once {@code ensure} returns, every partition has
+ * a leader and an idempotent producer's first writes are acknowledged at once. Writing into a topic
+ * the broker had not finished creating used to stall a producer on OUT_OF_ORDER_SEQUENCE_NUMBER
+ * until its sends expired.
+ */
+class TopicProvisionerIT {
+  @Test
+  void writesRightAfterCreationAreAcknowledgedOnEveryPartition() throws Exception {
+    var endpoints = Infrastructure.get();
+    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String ns = Infrastructure.namespace("provisioner-it");
+      TopicProvisioner.ensure(kafka, ns, List.of(Topics.DISCOVERED, Topics.DEAD_LETTER));
+      try (var admin = Admin.create(KafkaClients.common(kafka, "it"))) {
+        var partitions =
+            admin
+                .describeTopics(List.of(Topics.DISCOVERED.name(ns)))
+                .allTopicNames()
+                .get()
+                .get(Topics.DISCOVERED.name(ns))
+                .partitions();
+        assertEquals(3, partitions.size());
+        assertTrue(partitions.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+      }
+      try (var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(kafka, "it"))) {
+        var sends = new ArrayList<Future<RecordMetadata>>();
+        for (int i = 0; i < 30; i++) {
+          sends.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      Topics.DISCOVERED.name(ns), i % 3, "k" + i, new byte[] {1})));
+        }
+        for (var send : sends) {
+          send.get(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+}
