@@ -6,8 +6,6 @@ import io.healthwatch.contracts.Json;
 import java.io.IOException;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,23 +66,8 @@ public enum ChineseAnalyzer {
 
   /** Asks the node to analyse a word with smartcn: the answer, not a plugin list, is the test. */
   public static ChineseAnalyzer available(OpenSearchClient client) throws IOException {
-    var request =
-        Requests.builder()
-            .method("POST")
-            .endpoint("/_analyze")
-            .body(
-                Body.from(
-                    Json.mapper()
-                        .writeValueAsBytes(
-                            Json.mapper()
-                                .createObjectNode()
-                                .put("analyzer", SMARTCN.type)
-                                .put("text", "医保码")),
-                    "application/json"))
-            .build();
-    try (var response = client.generic().execute(request)) {
-      return response.getStatus() == 200 ? SMARTCN : CJK;
-    }
+    var probe = Json.mapper().createObjectNode().put("analyzer", SMARTCN.type).put("text", "医保码");
+    return RestCalls.call(client, "POST", "/_analyze", probe).ok() ? SMARTCN : CJK;
   }
 
   /**
@@ -93,32 +76,21 @@ public enum ChineseAnalyzer {
    */
   public static Optional<ChineseAnalyzer> of(OpenSearchClient client, String indexOrAlias)
       throws IOException {
-    var request =
-        Requests.builder()
-            .method("GET")
-            .endpoint(
-                "/"
-                    + indexOrAlias
-                    + "/_settings/index.analysis.analyzer."
-                    + ANALYZER_NAME
-                    + ".type")
-            .build();
-    try (var response = client.generic().execute(request)) {
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            "reading the settings of " + indexOrAlias + " failed: HTTP " + response.getStatus());
+    JsonNode settings =
+        RestCalls.require(
+            client,
+            "GET",
+            "/" + indexOrAlias + "/_settings/index.analysis.analyzer." + ANALYZER_NAME + ".type",
+            null,
+            "reading the settings of " + indexOrAlias);
+    for (JsonNode index : settings) {
+      String type =
+          index.at("/settings/index/analysis/analyzer/" + ANALYZER_NAME + "/type").asText();
+      if (!type.isEmpty()) {
+        return Optional.of(SMARTCN.type.equals(type) ? SMARTCN : CJK);
       }
-      JsonNode settings =
-          Json.mapper().readTree(response.getBody().map(Body::bodyAsString).orElse("{}"));
-      for (JsonNode index : settings) {
-        String type =
-            index.at("/settings/index/analysis/analyzer/" + ANALYZER_NAME + "/type").asText();
-        if (!type.isEmpty()) {
-          return Optional.of(SMARTCN.type.equals(type) ? SMARTCN : CJK);
-        }
-      }
-      return Optional.empty();
     }
+    return Optional.empty();
   }
 
   /** Points the {@code zh_text} analyzer of a new index's settings at this analyzer. */

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,46 +80,23 @@ public final class IndexBootstrap {
     body.put("priority", 200);
     body.set("template", definition);
     body.putObject("_meta").put("managedBy", "healthwatch").put("alias", index.alias(namespace));
-    var request =
-        Requests.builder()
-            .method("PUT")
-            .endpoint("/_index_template/" + name)
-            .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
-            .build();
-    try (var response = client.generic().execute(request)) {
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            "putting the index template "
-                + name
-                + " failed: HTTP "
-                + response.getStatus()
-                + " "
-                + response.getBody().map(Body::bodyAsString).orElse(""));
-      }
-    }
+    RestCalls.require(
+        client, "PUT", "/_index_template/" + name, body, "putting the index template " + name);
   }
 
   /**
    * Creates an index (its settings and mappings from the template); false when it already exists.
    */
   static boolean create(OpenSearchClient client, String name, ObjectNode body) throws IOException {
-    var request =
-        Requests.builder()
-            .method("PUT")
-            .endpoint("/" + name)
-            .body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"))
-            .build();
-    try (var response = client.generic().execute(request)) {
-      String answer = response.getBody().map(Body::bodyAsString).orElse("");
-      if (response.getStatus() == 400 && answer.contains("resource_already_exists_exception")) {
-        return false;
-      }
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            "creating index " + name + " failed: HTTP " + response.getStatus() + " " + answer);
-      }
-      return true;
+    var answer = RestCalls.call(client, "PUT", "/" + name, body);
+    if (answer.status() == 400 && answer.body().contains("resource_already_exists_exception")) {
+      return false;
     }
+    if (!answer.ok()) {
+      throw new IOException(
+          "creating index " + name + " failed: HTTP " + answer.status() + " " + answer.body());
+    }
+    return true;
   }
 
   /**
@@ -131,24 +106,9 @@ public final class IndexBootstrap {
    */
   private static void addNewFields(OpenSearchClient client, Indices index, String alias)
       throws IOException {
-    var mappings = (ObjectNode) Json.mapper().readTree(mapping(index)).get("mappings");
-    var request =
-        Requests.builder()
-            .method("PUT")
-            .endpoint("/" + alias + "/_mapping")
-            .body(Body.from(Json.mapper().writeValueAsBytes(mappings), "application/json"))
-            .build();
-    try (var response = client.generic().execute(request)) {
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            "updating the mapping of "
-                + alias
-                + " failed: HTTP "
-                + response.getStatus()
-                + " "
-                + response.getBody().map(Body::bodyAsString).orElse(""));
-      }
-    }
+    var mappings = Json.mapper().readTree(mapping(index)).get("mappings");
+    RestCalls.require(
+        client, "PUT", "/" + alias + "/_mapping", mappings, "updating the mapping of " + alias);
   }
 
   private static InputStream mapping(Indices index) {

@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
 
 /**
  * Moves an alias to a new generation of its index, made from this release's template (new mappings,
@@ -159,17 +157,6 @@ public final class Reindex {
   }
 
   private JsonNode execute(String method, String endpoint, JsonNode body) throws IOException {
-    var request = Requests.builder().method(method).endpoint(endpoint);
-    if (body != null) {
-      request.body(Body.from(Json.mapper().writeValueAsBytes(body), "application/json"));
-    }
-    try (var response = client.generic().execute(request.build())) {
-      String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
-      if (response.getStatus() >= 300) {
-        throw new IOException(
-            method + " " + endpoint + " failed: HTTP " + response.getStatus() + " " + answer);
-      }
-      return Json.mapper().readTree(answer);
-    }
+    return RestCalls.require(client, method, endpoint, body, method + " " + endpoint);
   }
 }

@@ -136,24 +136,21 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Clicks the first element matching a CSS selector and waits for the page it leads to. */
   public void click(String selector) throws InterruptedException {
-    navigateBy(
-        "(() => { const e = document.querySelector("
-            + literal(selector)
-            + "); if (!e) throw new Error('nothing matches ' + "
-            + literal(selector)
-            + "); e.click(); })()");
+    navigateBy("(() => " + element(selector) + ".click())()");
   }
 
   /** Sets the value of a form field, as typing would. */
   public void type(String selector, String value) throws InterruptedException {
-    evaluate(
-        "(() => { const e = document.querySelector("
-            + literal(selector)
-            + "); if (!e) throw new Error('nothing matches ' + "
-            + literal(selector)
-            + "); e.value = "
-            + literal(value)
-            + "; })()");
+    evaluate("(() => { " + element(selector) + ".value = " + literal(value) + "; })()");
+  }
+
+  /** A script expression for the element, failing with the selector when nothing matches. */
+  private static String element(String selector) {
+    return "(document.querySelector("
+        + literal(selector)
+        + ") ?? (() => { throw new Error('nothing matches ' + "
+        + literal(selector)
+        + "); })())";
   }
 
   /** A PNG of the whole page (up to 6000 px tall), written to the file. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -48,15 +47,16 @@ final class SmartcnPlugin {
             NAME);
         return;
       }
-      Files.createDirectories(downloads);
-      Path zip = downloads.resolve(NAME + ".zip");
-      Files.copy(bundled, zip, StandardCopyOption.REPLACE_EXISTING);
-      String digest = sha256(zip);
+      byte[] bytes = bundled.readAllBytes();
+      String digest = sha256(bytes);
       if (installed()
           && Files.isRegularFile(marker)
           && Files.readString(marker).trim().equals(digest)) {
         return;
       }
+      // Written out only to be installed: the tool takes a file URL.
+      Files.createDirectories(downloads);
+      Path zip = Files.write(downloads.resolve(NAME + ".zip"), bytes);
       Map<String, String> env = Map.of("OPENSEARCH_JAVA_HOME", javaHome.toString());
       String tool = dist.resolve("bin/opensearch-plugin").toString();
       if (installed()) {
@@ -75,10 +75,9 @@ final class SmartcnPlugin {
     }
   }
 
-  private static String sha256(Path file) throws IOException {
+  private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -28,13 +28,22 @@ public final class HtmlText {
 
   /** An http(s) address as a link, anything else (javascript:, data:) as text. */
   public static String link(String url) {
+    return link(url, url);
+  }
+
+  /** A link with its own text when the address is http(s); else only the text, escaped. */
+  public static String link(String url, String text) {
+    return isWebAddress(url)
+        ? "<a href=\"" + escape(url) + "\">" + escape(text) + "</a>"
+        : escape(text);
+  }
+
+  /** Only these may be links: a crawled javascript: or data: address must not run. */
+  private static boolean isWebAddress(String url) {
     if (url == null) {
-      return "";
+      return false;
     }
     String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
-    }
-    return escape(url);
+    return lower.startsWith("http://") || lower.startsWith("https://");
   }
 }

@@ -102,7 +102,7 @@ final class EditorPages {
     for (ArticleSearch.Hit hit : result.hits()) {
       ArticleDocument a = hit.article();
       html.append("<li class=\"hit\"><h3>")
-          .append(titleLink(a))
+          .append(HtmlText.link(a.url(), a.title()))
           .append("</h3><p class=\"meta\">")
           .append(escape(a.source()))
           .append(" · ")
@@ -168,7 +168,7 @@ final class EditorPages {
           .append("\"><td>")
           .append(rank)
           .append("</td><td>")
-          .append(titleLink(a))
+          .append(HtmlText.link(a.url(), a.title()))
           .append("</td><td>")
           .append(escape(a.source()))
           .append("</td><td>")
@@ -261,15 +261,6 @@ final class EditorPages {
           .append("</option>");
     }
     return html.append("</select>").toString();
-  }
-
-  private static String titleLink(ArticleDocument a) {
-    String link = HtmlText.link(a.url());
-    String title = escape(a.title());
-    // The link helper shows the address; here the title is the link text.
-    return link.startsWith("<a ")
-        ? "<a class=\"title\" href=\"" + escape(a.url()) + "\">" + title + "</a>"
-        : title;
   }
 
   private static String topics(ArticleDocument a) {
