@@ -134,7 +134,12 @@ public final class IssueMaterializer {
    * in the order they were published.
    */
   public List<ArticleDocument> selection(LocalDate windowEnd) throws IOException {
-    var choices = overrides.choices(windowEnd);
+    return selection(windowEnd, overrides.choices(windowEnd));
+  }
+
+  /** The same, with the week's choices already read (the editors' page shows them too). */
+  public List<ArticleDocument> selection(LocalDate windowEnd, EditorOverrides.Choices choices)
+      throws IOException {
     var chosen = new ArrayList<ArticleDocument>(pinned(choices.pinned()));
     var ranked =
         candidates(

@@ -243,8 +243,9 @@ public final class EditorServer implements AutoCloseable {
 
   private String weekPage(LocalDate windowEnd) throws IOException {
     List<ArticleDocument> candidates = materializer.candidates(windowEnd, CANDIDATES_SHOWN);
+    var choices = overrides.choices(windowEnd);
     var selected =
-        materializer.selection(windowEnd).stream()
+        materializer.selection(windowEnd, choices).stream()
             .map(ArticleDocument::id)
             .collect(Collectors.toSet());
     var publishedAs =
