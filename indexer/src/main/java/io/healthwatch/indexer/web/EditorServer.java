@@ -250,13 +250,7 @@ public final class EditorServer implements AutoCloseable {
             .collect(Collectors.toSet());
     var publishedAs =
         archive.issue(windowEnd).map(io.healthwatch.indexer.issue.WeeklyIssue::numberText);
-    return pages.week(
-        windowEnd,
-        publishedAs,
-        candidates,
-        selected,
-        overrides.choices(windowEnd),
-        issues.articles());
+    return pages.week(windowEnd, publishedAs, candidates, selected, choices, issues.articles());
   }
 
   /**
