@@ -16,8 +16,9 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("fetch")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       System.out.println("== fetching from many local hosts, politeness on");
-      FetchBench.run(200, 10, 200, System.out);
+      FetchBench.run(home, 200, 10, 200, System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("ner")) {

@@ -120,7 +120,7 @@ final class EnricherBrokerBench {
     } finally {
       streams.close(EnricherMain.gracefully());
       streams.cleanUp();
-      deleteTopics(bootstrap, ns);
+      BenchTopics.delete(bootstrap, ns);
     }
     long last = System.nanoTime();
     out.printf(
@@ -133,18 +133,5 @@ final class EnricherBrokerBench {
         outputs,
         (first - started) / 1e9);
     return true;
-  }
-
-  /** The run's topics (its namespace, internal ones included) go when it is done. */
-  private static void deleteTopics(String bootstrap, String ns) {
-    try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      var names =
-          admin.listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
-              .filter(name -> name.startsWith(ns))
-              .toList();
-      admin.deleteTopics(names).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("could not delete the benchmark's topics " + ns + "*: " + e);
-    }
   }
 }

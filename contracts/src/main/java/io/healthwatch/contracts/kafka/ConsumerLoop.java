@@ -42,6 +42,11 @@ public abstract class ConsumerLoop implements Runnable {
     }
   }
 
+  /** Ends the loop after the current step, from the loop's own thread (it is done). */
+  protected final void end() {
+    running.set(false);
+  }
+
   /** Asks the loop to return after the current step; safe from another thread. */
   public void stop() {
     running.set(false);

@@ -5,7 +5,6 @@ import io.healthwatch.contracts.topic.Topic;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,13 +95,13 @@ public final class TopicProvisioner {
   }
 
   private static NewTopic newTopic(String name, Topic<?, ?> topic, KafkaSettings kafka) {
-    return new NewTopic(name, kafka.partitions(), kafka.replicationFactor())
-        .configs(
-            Map.of(
-                "compression.type",
-                "producer",
-                "cleanup.policy",
-                topic.compacted() ? "compact" : "delete"));
+    var configs = new java.util.HashMap<String, String>();
+    configs.put("compression.type", "producer");
+    configs.put("cleanup.policy", topic.compacted() ? "compact" : "delete");
+    if (topic.retention() != null) {
+      configs.put("retention.ms", Long.toString(topic.retention().toMillis()));
+    }
+    return new NewTopic(name, kafka.partitions(), kafka.replicationFactor()).configs(configs);
   }
 
   private static String rootMessage(Throwable e) {

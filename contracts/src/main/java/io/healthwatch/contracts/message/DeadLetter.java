@@ -47,8 +47,41 @@ public record DeadLetter(
     }
   }
 
-  public static DeadLetter forUrl(String stage, ReasonCode reason, String message, String url) {
+  /**
+   * A URL the crawler gave up on: the payload is its frontier record and the source topic the
+   * frontier, so a replay puts it back on the schedule of the instance that owns its host.
+   *
+   * @param key the URL's politeness key (the frontier's record key)
+   */
+  public static DeadLetter forCrawlUrl(
+      ReasonCode reason,
+      String message,
+      String frontierTopic,
+      String key,
+      byte[] frontierUrl,
+      String url,
+      Instant at) {
     return new DeadLetter(
-        SCHEMA_VERSION, stage, reason, message, url, null, null, null, url, url, Instant.now());
+        SCHEMA_VERSION,
+        "crawler",
+        reason,
+        message,
+        payloadOf(frontierUrl),
+        frontierTopic,
+        null,
+        null,
+        key,
+        url,
+        at);
+  }
+
+  /** The payload as the bytes it was made from (undoing the base64 of binary payloads). */
+  public byte[] payloadBytes() {
+    if (payload == null) {
+      return null;
+    }
+    return payload.startsWith("base64:")
+        ? Base64.getDecoder().decode(payload.substring(7))
+        : payload.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -12,6 +12,8 @@ public enum ReasonCode {
   TOO_LARGE,
   /** A feed could not be parsed. */
   FEED_MALFORMED,
+  /** robots.txt forbids the URL to this crawler (a state, GONE; not dead-lettered). */
+  ROBOTS_DISALLOWED,
   /** A page has no recognisable article (no title or no body). */
   EXTRACTION_FAILED,
   /** A record on a topic is not valid JSON of its schema. */

@@ -1,5 +1,6 @@
 package io.healthwatch.contracts.topic;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -8,24 +9,32 @@ import org.apache.kafka.common.serialization.Serde;
  * @param baseName the name without a namespace prefix
  * @param schemaResource classpath location of the value's JSON Schema
  * @param compacted whether the broker keeps only the latest value per key (state, not events)
+ * @param retention how long the broker keeps records of an events topic it creates; null for the
+ *     broker's default
  */
 public record Topic<K, V>(
     String baseName,
     Serde<K> keySerde,
     JsonSerde<V> valueSerde,
     String schemaResource,
-    boolean compacted) {
+    boolean compacted,
+    Duration retention) {
 
   /** A topic of events, kept for the broker's retention. */
   public static <K, V> Topic<K, V> events(
       String baseName, Serde<K> keySerde, JsonSerde<V> valueSerde, String schemaResource) {
-    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, false);
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, false, null);
   }
 
   /** A compacted topic: the latest value per key, kept for ever. */
   public static <K, V> Topic<K, V> compacted(
       String baseName, Serde<K> keySerde, JsonSerde<V> valueSerde, String schemaResource) {
-    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, true);
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, true, null);
+  }
+
+  /** The same topic kept for {@code keep} rather than the broker's default. */
+  public Topic<K, V> keptFor(Duration keep) {
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, compacted, keep);
   }
 
   /**

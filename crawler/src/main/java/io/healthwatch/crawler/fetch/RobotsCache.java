@@ -1,68 +1,77 @@
 package io.healthwatch.crawler.fetch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import io.healthwatch.contracts.message.ReasonCode;
+import io.healthwatch.crawler.schedule.FetchOutcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
- * robots.txt rules per host, fetched once and kept for an hour. A missing robots.txt (4xx) allows
- * everything; while a host's robots.txt cannot be read (5xx, network) the host is left alone, as
- * RFC 9309 asks, and each URL of it fails with the reason, to be dead-lettered.
+ * robots.txt rules per host, kept an hour, for at most {@code capacity} hosts (the least recently
+ * used go first). Reading a robots.txt is a request of its own, made by a fetch thread in the
+ * host's turn; until then the host's URLs wait. As RFC 9309 asks: a missing robots.txt (4xx) allows
+ * everything; while it cannot be read (5xx, network) the host is left alone and its URLs fail
+ * transiently, to be retried; up to five redirects are followed.
  */
 public final class RobotsCache {
-  private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
   private static final Duration TTL = Duration.ofHours(1);
-
+  private static final Duration UNREADABLE_TTL = Duration.ofMinutes(1);
   private static final long MAX_CRAWL_DELAY_MILLIS = 60_000;
-  private static final Duration UNREACHABLE_TTL = Duration.ofMinutes(1);
+  private static final int MAX_REDIRECTS = 5;
 
-  /** Rules, or the reason the host's robots.txt could not be read. */
+  /** What a URL may do as far as its host's robots.txt goes. */
+  public enum Verdict {
+    /** The rules are not known (or are stale): read robots.txt first. */
+    UNKNOWN,
+    ALLOWED,
+    DISALLOWED,
+    /** The host's robots.txt could not be read lately: leave the host alone for now. */
+    UNREADABLE
+  }
+
   private record Entry(BaseRobotRules rules, FetchException failure, long expiresAt) {}
 
-  private final HttpFetcher fetcher;
   private final String agentName;
-  private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Cache<String, Entry> cache;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
-  public RobotsCache(HttpFetcher fetcher, String userAgent) {
-    this.fetcher = fetcher;
-    this.agentName = userAgent.split("[/ ]")[0].toLowerCase();
+  public RobotsCache(String userAgent, int capacity) {
+    this.agentName = userAgent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
+    this.cache = Caffeine.newBuilder().maximumSize(capacity).build();
   }
 
-  /**
-   * @throws FetchException when the host's robots.txt cannot be read, so the URL may not be fetched
-   */
-  public boolean allowed(String url) throws FetchException, InterruptedException {
+  /** The robots.txt that governs a URL. */
+  public static String robotsUrl(String url) {
     URI uri = URI.create(url);
-    String robotsUrl = uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt";
-    Entry entry = cache.get(robotsUrl);
+    return uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt";
+  }
+
+  public Verdict verdict(String url) {
+    Entry entry = cache.getIfPresent(robotsUrl(url));
     if (entry == null || entry.expiresAt() < System.currentTimeMillis()) {
-      entry = load(robotsUrl);
-      cache.put(robotsUrl, entry);
+      return Verdict.UNKNOWN;
     }
     if (entry.failure() != null) {
-      throw new FetchException(
-          entry.failure().reason(),
-          url,
-          "robots.txt of the host unreadable (" + entry.failure().getMessage() + ")");
+      return Verdict.UNREADABLE;
     }
-    return entry.rules().isAllowed(url);
+    return entry.rules().isAllowed(url) ? Verdict.ALLOWED : Verdict.DISALLOWED;
   }
 
-  /**
-   * The host's Crawl-delay in milliseconds (capped at a minute), or 0 when robots.txt sets none or
-   * has not been read yet; call after {@link #allowed}.
-   */
+  /** Why the host's robots.txt is unreadable (for {@link Verdict#UNREADABLE}), else null. */
+  public FetchException failure(String url) {
+    Entry entry = cache.getIfPresent(robotsUrl(url));
+    return entry == null ? null : entry.failure();
+  }
+
+  /** The host's Crawl-delay in milliseconds (capped at a minute), or 0. */
   public long crawlDelayMillis(String url) {
-    URI uri = URI.create(url);
-    Entry entry = cache.get(uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt");
+    Entry entry = cache.getIfPresent(robotsUrl(url));
     if (entry == null || entry.rules() == null) {
       return 0;
     }
@@ -70,27 +79,56 @@ public final class RobotsCache {
     return delay <= 0 ? 0 : Math.min(delay, MAX_CRAWL_DELAY_MILLIS);
   }
 
-  private Entry load(String robotsUrl) throws InterruptedException {
+  /**
+   * Reads and keeps the robots.txt of the URL's host.
+   *
+   * @return what the read came to, for the robots.txt URL's own crawl state
+   */
+  public FetchOutcome read(String url, HttpFetcher fetcher) throws InterruptedException {
+    String robotsUrl = robotsUrl(url);
     long now = System.currentTimeMillis();
+    String current = robotsUrl;
     try {
-      FetchedPage page = fetcher.fetch(robotsUrl);
-      return new Entry(
-          parser.parseContent(robotsUrl, page.body(), page.contentType(), List.of(agentName)),
-          null,
-          now + TTL.toMillis());
-    } catch (FetchException e) {
-      if (e.reason() == ReasonCode.HTTP_STATUS && e.getMessage().startsWith("HTTP 4")
-          || e.reason() == ReasonCode.NOT_HTML) {
-        return new Entry(
-            new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
-            null,
-            now + TTL.toMillis());
+      for (int hop = 0; ; hop++) {
+        FetchedPage page = fetcher.fetch(current);
+        if (!page.isRedirect()) {
+          BaseRobotRules rules =
+              parser.parseContent(current, page.body(), page.contentType(), List.of(agentName));
+          cache.put(robotsUrl, new Entry(rules, null, now + TTL.toMillis()));
+          return new FetchOutcome.Fetched(
+              page.status(),
+              null,
+              null,
+              null,
+              false,
+              rules.getCrawlDelay() > 0 ? "crawl-delay " + rules.getCrawlDelay() + " ms" : null);
+        }
+        if (hop == MAX_REDIRECTS) {
+          throw FetchException.transientFailure(
+              ReasonCode.HTTP_STATUS, robotsUrl, "more than " + MAX_REDIRECTS + " redirects");
+        }
+        current = page.location();
       }
-      LOG.warn(
-          "robots.txt unreadable url={} reason={}; host left alone for now",
-          robotsUrl,
-          e.getMessage());
-      return new Entry(null, e, now + UNREACHABLE_TTL.toMillis());
+    } catch (FetchException e) {
+      if (e.httpStatus() != null && e.httpStatus() >= 400 && e.httpStatus() < 500
+          || e.reason() == ReasonCode.NOT_HTML
+          || e.reason() == ReasonCode.TOO_LARGE) {
+        cache.put(
+            robotsUrl,
+            new Entry(
+                new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
+                null,
+                now + TTL.toMillis()));
+        return new FetchOutcome.Fetched(
+            e.httpStatus() == null ? 200 : e.httpStatus(),
+            null,
+            null,
+            null,
+            false,
+            "no usable robots.txt (" + e.getMessage() + "): everything allowed");
+      }
+      cache.put(robotsUrl, new Entry(null, e, now + UNREADABLE_TTL.toMillis()));
+      return new FetchOutcome.Failed(e.reason(), e.httpStatus(), e.getMessage(), e.failure());
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jsoup.select.Selector;
  * @param articleUrlPattern for html-list: a regex an article URL must contain a match of
  * @param charset the charset the source's pages are in, when they declare it wrongly (optional)
  * @param selectors CSS selectors that win over the generic extractor for this source (optional)
+ * @param interval how often the entry pages are read (optional; the crawler's {@code recheckEvery}
+ *     otherwise)
  */
 public record Source(
     String id,
@@ -28,7 +30,8 @@ public record Source(
     String linkSelector,
     String articleUrlPattern,
     String charset,
-    Selectors selectors) {
+    Selectors selectors,
+    java.time.Duration interval) {
   /** Compiled article patterns, shared: a list page checks every link against one. */
   private static final java.util.Map<String, Pattern> COMPILED =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -84,6 +87,11 @@ public record Source(
     if (selectors != null) {
       selectors.validate(key);
     }
+    ConfigException.require(
+        interval == null || interval.toMillis() >= 100,
+        key + ".interval",
+        interval,
+        "a duration of at least 0.1 s, e.g. PT1H");
     if (articleUrlPattern != null) {
       try {
         Pattern.compile(articleUrlPattern);

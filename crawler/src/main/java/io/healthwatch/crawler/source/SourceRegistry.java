@@ -14,7 +14,9 @@ import java.util.List;
 /** The sources a crawler reads, from a YAML file validated as a whole at start. */
 public record SourceRegistry(List<Source> sources) {
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper(new YAMLFactory())
+          .findAndRegisterModules()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public SourceRegistry {
     ConfigException.require(

@@ -96,6 +96,11 @@ public final class ServiceProcess {
     }
   }
 
+  /** SIGKILL: the service gets no chance to flush or commit (a crash, a lost machine). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** The last lines of the log, to show why a service failed. */
   public String tail(int lines) {
     try {
