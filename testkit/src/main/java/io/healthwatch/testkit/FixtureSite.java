@@ -48,6 +48,7 @@ public final class FixtureSite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<java.time.Instant>> times = new ConcurrentHashMap<>();
 
   private FixtureSite(HttpServer server) {
     this.server = server;
@@ -86,12 +87,20 @@ public final class FixtureSite implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** When a path was requested, in order. */
+  public java.util.List<java.time.Instant> requestTimes(String path) {
+    return java.util.List.copyOf(times.getOrDefault(path, java.util.List.of()));
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
       String key = query == null ? path : path + "?" + query;
       int n = requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+      times
+          .computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+          .add(java.time.Instant.now());
       Page page = pages.get(key);
       Answer answer = page == null ? Answer.status(404) : page.answer(n, exchange);
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
