@@ -204,15 +204,11 @@ final class IndexerBench {
         var loop =
             new IndexerLoop(
                 consumer,
-                new BulkWriter(
-                    client,
-                    Indices.ARTICLES.alias(ns),
-                    bulk.retryBaseMillis(),
-                    bulk.retryMaxMillis(),
-                    metrics),
+                new BulkWriter(client, bulk.retryBaseMillis(), bulk.retryMaxMillis(), metrics),
                 new DeadLetterPublisher(producer, ns),
                 bulk,
-                metrics);
+                metrics,
+                ns);
         consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
         var thread = new Thread(loop, "bench-indexer");
         long started = System.nanoTime();

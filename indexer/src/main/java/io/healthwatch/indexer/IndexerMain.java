@@ -33,7 +33,8 @@ public final class IndexerMain {
     var args = ServiceArgs.parse("indexer", argv);
     var config = IndexerConfig.load(args.configFile(), System.getenv(), args.overrides());
     String ns = config.namespace();
-    TopicProvisioner.ensure(config.kafka(), ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
+    TopicProvisioner.ensure(
+        config.kafka(), ns, List.of(Topics.TAGGED, Topics.CRAWL_STATUS, Topics.DEAD_LETTER));
     var client = OpenSearchClients.create(config.opensearch());
     IndexBootstrap.ensure(client, config);
 
@@ -50,14 +51,10 @@ public final class IndexerMain {
       var metrics = new IndexerMetrics(ops.registry());
       var writer =
           new BulkWriter(
-              client,
-              Indices.ARTICLES.alias(ns),
-              config.bulk().retryBaseMillis(),
-              config.bulk().retryMaxMillis(),
-              metrics);
+              client, config.bulk().retryBaseMillis(), config.bulk().retryMaxMillis(), metrics);
       var loop =
           new IndexerLoop(
-              consumer, writer, new DeadLetterPublisher(producer, ns), config.bulk(), metrics);
+              consumer, writer, new DeadLetterPublisher(producer, ns), config.bulk(), metrics, ns);
       ops.check(
           "opensearch",
           () -> {
@@ -108,12 +105,14 @@ public final class IndexerMain {
             publishing.checkEvery().toSeconds(),
             java.util.concurrent.TimeUnit.SECONDS);
       }
-      consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
+      consumer.subscribe(List.of(Topics.TAGGED.name(ns), Topics.CRAWL_STATUS.name(ns)));
       LOG.info(
-          "indexer starting: group {} topic {} -> {} at {}",
+          "indexer starting: group {} topics {} -> {}, {} -> {} at {}",
           config.qualifiedGroupId(),
           Topics.TAGGED.name(ns),
           Indices.ARTICLES.alias(ns),
+          Topics.CRAWL_STATUS.name(ns),
+          Indices.CRAWL_STATUS.alias(ns),
           config.opensearch().url());
       loop.run();
       scheduler.shutdownNow();

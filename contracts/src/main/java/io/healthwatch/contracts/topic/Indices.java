@@ -10,7 +10,11 @@ public enum Indices {
   /**
    * Editors' pins and exclusions of articles, per week: kept apart so re-materializing keeps them.
    */
-  OVERRIDES("healthwatch-overrides", 1);
+  OVERRIDES("healthwatch-overrides", 1),
+  /**
+   * The crawler's state of every URL (from the crawl-status topic), for operators and dashboards.
+   */
+  CRAWL_STATUS("healthwatch-crawlstatus", 1);
 
   private final String alias;
   private final int version;

@@ -22,26 +22,20 @@ import org.slf4j.LoggerFactory;
  * done; 429, 5xx and an unreachable cluster retried with capped exponential backoff; any other 4xx
  * (a mapping error, say) returned as a rejection for the dead-letter topic.
  *
- * <p>The document id is the article id and its external version the article's revision, so a replay
- * overwrites and an old revision never replaces a newer one.
+ * <p>Each document carries its index, id and external version (an article's revision, a crawl
+ * state's sequence number), so a replay overwrites and an old version never replaces a newer one.
  */
 public final class BulkWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
 
   private final OpenSearchClient client;
-  private final String alias;
   private final long retryBaseMillis;
   private final long retryMaxMillis;
   private final IndexerMetrics metrics;
 
   public BulkWriter(
-      OpenSearchClient client,
-      String alias,
-      long retryBaseMillis,
-      long retryMaxMillis,
-      IndexerMetrics metrics) {
+      OpenSearchClient client, long retryBaseMillis, long retryMaxMillis, IndexerMetrics metrics) {
     this.client = client;
-    this.alias = alias;
     this.retryBaseMillis = retryBaseMillis;
     this.retryMaxMillis = retryMaxMillis;
     this.metrics = metrics;
@@ -125,17 +119,16 @@ public final class BulkWriter {
   private BulkRequest request(List<PendingDocument> pending) {
     var operations = new ArrayList<BulkOperation>(pending.size());
     for (PendingDocument p : pending) {
-      ArticleDocument document = p.document();
       operations.add(
           BulkOperation.of(
               op ->
                   op.index(
                       i ->
-                          i.index(alias)
-                              .id(document.id())
-                              .version((long) document.revision())
+                          i.index(p.index())
+                              .id(p.id())
+                              .version(p.version())
                               .versionType(VersionType.ExternalGte)
-                              .document(document))));
+                              .document(p.document()))));
     }
     return BulkRequest.of(b -> b.operations(operations));
   }

@@ -2,8 +2,11 @@ package io.healthwatch.indexer.bulk;
 
 import io.healthwatch.contracts.kafka.ConsumerLoop;
 import io.healthwatch.contracts.kafka.DeadLetterPublisher;
+import io.healthwatch.contracts.message.ArticleIds;
+import io.healthwatch.contracts.message.CrawlState;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.message.TaggedArticle;
+import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.IndexerMetrics;
@@ -22,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes tagged articles into OpenSearch in bulk. Offsets are committed only after every document
- * of the batch is acknowledged or dead-lettered, so a crash replays (idempotently) instead of
- * losing. While OpenSearch is unavailable the consumer is paused: memory holds one batch at most
- * and the group membership is kept.
+ * Consumes tagged articles and crawl states into OpenSearch in bulk (the articles index, the
+ * crawl-status index). Offsets are committed only after every document of the batch is acknowledged
+ * or dead-lettered, so a crash replays (idempotently) instead of losing. While OpenSearch is
+ * unavailable the consumer is paused: memory holds one batch at most and the group membership is
+ * kept.
  */
 public final class IndexerLoop extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
@@ -35,6 +39,9 @@ public final class IndexerLoop extends ConsumerLoop {
   private final DeadLetterPublisher deadLetters;
   private final IndexerConfig.Bulk bulk;
   private final IndexerMetrics metrics;
+  private final String articles;
+  private final String crawlStatus;
+  private final String statusTopic;
   private final List<PendingDocument> batch = new ArrayList<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 
@@ -49,8 +56,12 @@ public final class IndexerLoop extends ConsumerLoop {
       BulkWriter writer,
       DeadLetterPublisher deadLetters,
       IndexerConfig.Bulk bulk,
-      IndexerMetrics metrics) {
+      IndexerMetrics metrics,
+      String namespace) {
     super(consumer);
+    this.articles = Indices.ARTICLES.alias(namespace);
+    this.crawlStatus = Indices.CRAWL_STATUS.alias(namespace);
+    this.statusTopic = Topics.CRAWL_STATUS.name(namespace);
     this.writer = writer;
     this.deadLetters = deadLetters;
     this.bulk = bulk;
@@ -85,12 +96,9 @@ public final class IndexerLoop extends ConsumerLoop {
     offsets.put(
         new TopicPartition(record.topic(), record.partition()),
         new OffsetAndMetadata(record.offset() + 1));
-    TaggedArticle tagged;
+    PendingDocument document;
     try {
-      tagged = Topics.TAGGED.valueSerde().fromBytes(record.value());
-      if (tagged == null) {
-        throw new SerializationException("empty value where a tagged article was expected");
-      }
+      document = document(record);
     } catch (SerializationException e) {
       deadLetter(record, ReasonCode.DESERIALIZATION_FAILED, e.getMessage(), null);
       return;
@@ -98,8 +106,32 @@ public final class IndexerLoop extends ConsumerLoop {
     if (batch.isEmpty()) {
       batchStartedAt = System.currentTimeMillis();
     }
-    batch.add(new PendingDocument(ArticleDocument.of(tagged, Instant.now()), record));
+    batch.add(document);
     batchBytes += record.value().length;
+  }
+
+  /** A tagged article for the articles index, or a crawl state for the crawl-status index. */
+  private PendingDocument document(ConsumerRecord<String, byte[]> record) {
+    if (record.topic().equals(statusTopic)) {
+      CrawlState state = Topics.CRAWL_STATUS.valueSerde().fromBytes(record.value());
+      if (state == null) {
+        throw new SerializationException("empty value where a crawl state was expected");
+      }
+      return new PendingDocument(
+          crawlStatus,
+          ArticleIds.forCanonicalUrl(state.url()),
+          state.seq(),
+          CrawlStatusDocument.of(state),
+          state.url(),
+          record);
+    }
+    TaggedArticle tagged = Topics.TAGGED.valueSerde().fromBytes(record.value());
+    if (tagged == null) {
+      throw new SerializationException("empty value where a tagged article was expected");
+    }
+    var article = ArticleDocument.of(tagged, Instant.now());
+    return new PendingDocument(
+        articles, article.id(), article.revision(), article, article.url(), record);
   }
 
   private void flush() throws InterruptedException {
@@ -113,7 +145,7 @@ public final class IndexerLoop extends ConsumerLoop {
                 + rejection.status()
                 + "): "
                 + rejection.error(),
-            rejection.pending().document().url());
+            rejection.pending().url());
       }
       resumeAll();
     }

@@ -10,8 +10,10 @@ import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.kafka.TopicReader;
+import io.healthwatch.contracts.message.CrawlState;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.Entity;
+import io.healthwatch.contracts.message.FrontierUrl;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Indices;
@@ -46,7 +48,8 @@ class IndexerLoopIT {
       var endpoints = Infrastructure.get();
       String ns = Infrastructure.namespace(prefix);
       var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 3, (short) 1, Map.of());
-      TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DEAD_LETTER));
+      TopicProvisioner.ensure(
+          kafka, ns, List.of(Topics.TAGGED, Topics.CRAWL_STATUS, Topics.DEAD_LETTER));
       OpenSearchClient client =
           OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
       IndexBootstrap.ensure(client, ns, 0);
@@ -184,6 +187,81 @@ class IndexerLoopIT {
   }
 
   @Test
+  void crawlStatesAreIndexedByUrlAndAnOlderStateNeverReplacesANewerOne() throws Exception {
+    var setup = Setup.fresh("status-it");
+    String ns = setup.ns();
+    var t0 = java.time.Instant.parse("2024-05-14T02:00:00Z");
+    var url = "http://health.people.com.cn/n1/2024/0514/c14739-40235681.html";
+    var discovered =
+        CrawlState.discovered(
+            FrontierUrl.link(url, "people", FrontierUrl.Role.ARTICLE, null, null, null, t0), t0, 1);
+    var failing =
+        discovered.toBuilder()
+            .status(CrawlState.Status.FETCH_ERROR)
+            .errorCount(1)
+            .httpStatus(503)
+            .problem(ReasonCode.HTTP_STATUS, "HTTP 503")
+            .lastFetched(t0)
+            .nextFetch(t0.plusSeconds(300))
+            .build(2);
+    try (var producer =
+        new KafkaProducer<String, byte[]>(KafkaClients.producer(setup.kafka(), "it"))) {
+      for (var state : List.of(failing, discovered)) { // the newer first: a replay's order
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.CRAWL_STATUS.name(ns),
+                    url,
+                    Topics.CRAWL_STATUS.valueSerde().toBytes(state)))
+            .get();
+      }
+    }
+    runUntilCaughtUp(setup.kafka(), setup.client(), ns, "group-status", 2);
+    var doc =
+        setup
+            .client()
+            .get(
+                g ->
+                    g.index(Indices.CRAWL_STATUS.alias(ns))
+                        .id(io.healthwatch.contracts.message.ArticleIds.forCanonicalUrl(url)),
+                CrawlStatusDocument.class)
+            .source();
+    assertEquals("FETCH_ERROR", doc.status());
+    assertEquals("health.people.com.cn", doc.host());
+    assertEquals(503, doc.httpStatus());
+    assertEquals("HTTP_STATUS", doc.reason());
+    assertEquals(t0.plusSeconds(300), doc.nextFetch());
+    var failed =
+        setup
+            .client()
+            .count(
+                r ->
+                    r.index(Indices.CRAWL_STATUS.alias(ns))
+                        .query(
+                            q ->
+                                q.bool(
+                                    b ->
+                                        b.filter(
+                                                f ->
+                                                    f.term(
+                                                        t ->
+                                                            t.field("sourceId")
+                                                                .value(
+                                                                    v -> v.stringValue("people"))))
+                                            .filter(
+                                                f ->
+                                                    f.term(
+                                                        t ->
+                                                            t.field("status")
+                                                                .value(
+                                                                    v ->
+                                                                        v.stringValue(
+                                                                            "FETCH_ERROR")))))))
+            .count();
+    assertEquals(1, failed, "which URLs of 人民网 are failing: asked of the index");
+  }
+
+  @Test
   void anOutageAndThrottlingLoseNothingWhileTheConsumerWaitsWithOnePoll() throws Exception {
     var setup = Setup.fresh("outage-it");
     String ns = setup.ns();
@@ -216,13 +294,13 @@ class IndexerLoopIT {
               consumer,
               new BulkWriter(
                   OpenSearchClients.create(new OpenSearchSettings(proxy.url(), "", "")),
-                  Indices.ARTICLES.alias(ns),
                   50,
                   400,
                   metrics),
               new DeadLetterPublisher(producer, ns),
               bulk,
-              metrics);
+              metrics,
+              ns);
       consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
       var thread = new Thread(loop, "outage-it-indexer");
       thread.start();
@@ -302,12 +380,12 @@ class IndexerLoopIT {
       var loop =
           new IndexerLoop(
               consumer,
-              new BulkWriter(
-                  client, Indices.ARTICLES.alias(ns), 50, 1000, new IndexerMetrics(metrics)),
+              new BulkWriter(client, 50, 1000, new IndexerMetrics(metrics)),
               new DeadLetterPublisher(producer, ns),
               bulk,
-              new IndexerMetrics(metrics));
-      consumer.subscribe(List.of(Topics.TAGGED.name(ns)));
+              new IndexerMetrics(metrics),
+              ns);
+      consumer.subscribe(List.of(Topics.TAGGED.name(ns), Topics.CRAWL_STATUS.name(ns)));
       var thread = new Thread(loop);
       thread.start();
       long deadline = System.currentTimeMillis() + 30_000;
@@ -320,6 +398,7 @@ class IndexerLoopIT {
       thread.join(10_000);
     }
     client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
+    client.indices().refresh(r -> r.index(Indices.CRAWL_STATUS.alias(ns)));
   }
 
   private static long count(OpenSearchClient client, String ns) throws Exception {
