@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ServeCommand.class,
       ReindexCommand.class,
+      SourcesCommand.class,
+      UrlsCommand.class,
+      DeadLettersCommand.class,
+      ReplayCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,
@@ -41,7 +45,7 @@ public final class HealthwatchCli {
   }
 
   static int run(String... args) {
-    var cli = new CommandLine(new HealthwatchCli());
+    var cli = new CommandLine(new HealthwatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ServiceException

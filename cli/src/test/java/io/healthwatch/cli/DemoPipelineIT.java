@@ -33,15 +33,17 @@ class DemoPipelineIT {
   private static final DemoCorpus CORPUS = DemoCorpus.load();
   @TempDir static Path work;
   private static DemoResult result;
+  private static String namespace;
 
   @BeforeAll
   static void runDemo() throws Exception {
     var endpoints = Infrastructure.get();
+    namespace = Infrastructure.namespace("demo-it");
     var settings =
         new DemoSettings(
             Infrastructure.projectRoot(),
             work,
-            Infrastructure.namespace("demo-it"),
+            namespace,
             endpoints.kafkaBootstrap(),
             endpoints.openSearchUrl(),
             false,
@@ -197,5 +199,34 @@ class DemoPipelineIT {
         reasons);
     assertTrue(result.deadLetters().stream().map(DeadLetter::stage).allMatch("crawler"::equals));
     assertEquals(14, result.discovered());
+  }
+
+  @Test
+  void operatorsSeeEachSourcesCrawlStateAndItsDeadLetters() throws Exception {
+    String[] target = {
+      "--set", "namespace=" + namespace,
+      "--set", "kafka.bootstrapServers=" + Infrastructure.get().kafkaBootstrap(),
+      "--set", "opensearch.url=" + Infrastructure.get().openSearchUrl()
+    };
+    var sources = CliRun.of(new String[] {"sources", "--json"}, target);
+    assertEquals(0, sources.exit(), sources.out());
+    var health = new java.util.HashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+    io.healthwatch.contracts.Json.mapper()
+        .readTree(sources.out())
+        .forEach(s -> health.put(s.path("sourceId").asText(), s));
+    assertEquals(CORPUS.outlets().size(), health.size(), sources.out());
+    assertEquals(1, health.get("gmw").path("endedByReason").path("EXTRACTION_FAILED").asInt());
+    assertEquals(1, health.get("ynet").path("urlsByStatus").path("GONE").asInt());
+    assertEquals(
+        3, health.get("xinhua").path("articles7d").asInt(), "crawled just now: all in the week");
+
+    var gone = CliRun.of(new String[] {"urls", "--status", "gone"}, target);
+    assertTrue(gone.out().startsWith("1 URL"), gone.out());
+    assertTrue(gone.out().contains("/html/2025-06/24/content_439001.htm?div=-1"), gone.out());
+    assertTrue(gone.out().contains("HTTP_STATUS: HTTP 404"), gone.out());
+
+    var letters = CliRun.of(new String[] {"deadletters", "--reason", "EXTRACTION_FAILED"}, target);
+    assertTrue(letters.out().startsWith("1 dead letter"), letters.out());
+    assertTrue(letters.out().contains("source gmw: no article found"), letters.out());
   }
 }

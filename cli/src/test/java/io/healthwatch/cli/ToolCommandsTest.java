@@ -19,18 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ToolCommandsTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out) {}
-
-  private static Run run(String... args) {
-    var buffer = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      int exit = HealthwatchCli.run(args);
-      return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test

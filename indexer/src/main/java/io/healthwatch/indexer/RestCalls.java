@@ -12,14 +12,14 @@ import org.opensearch.client.opensearch.generic.Requests;
  * filters, reindex tasks): JSON in, the status and JSON out, and a failure that names the call and
  * carries the node's answer.
  */
-final class RestCalls {
+public final class RestCalls {
   /** What the node answered; {@code body} is "{}" when it sent none. */
-  record Answer(int status, String body) {
-    boolean ok() {
+  public record Answer(int status, String body) {
+    public boolean ok() {
       return status < 300;
     }
 
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
       return Json.mapper().readTree(body);
     }
   }
@@ -27,7 +27,7 @@ final class RestCalls {
   private RestCalls() {}
 
   /** Any answer, error statuses included: for callers that act on the status. */
-  static Answer call(OpenSearchClient client, String method, String endpoint, JsonNode body)
+  public static Answer call(OpenSearchClient client, String method, String endpoint, JsonNode body)
       throws IOException {
     var request = Requests.builder().method(method).endpoint(endpoint);
     if (body != null) {
@@ -40,7 +40,7 @@ final class RestCalls {
   }
 
   /** A successful answer's JSON, or an IOException saying what failed and how. */
-  static JsonNode require(
+  public static JsonNode require(
       OpenSearchClient client, String method, String endpoint, JsonNode body, String what)
       throws IOException {
     Answer answer = call(client, method, endpoint, body);

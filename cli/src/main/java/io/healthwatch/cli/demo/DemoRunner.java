@@ -157,7 +157,10 @@ public final class DemoRunner {
                 + crawler.tail(15));
       }
       long enricherLag = lag.of(ns + "." + ENRICHER_APP, Topics.DISCOVERED.name(ns));
-      long indexerLag = lag.of(ns + "." + INDEXER_GROUP, Topics.TAGGED.name(ns));
+      long indexerLag =
+          sum(
+              lag.of(ns + "." + INDEXER_GROUP, Topics.TAGGED.name(ns)),
+              lag.of(ns + "." + INDEXER_GROUP, Topics.CRAWL_STATUS.name(ns)));
       progress.update(
           ports.entrySet().stream()
               .collect(
@@ -176,6 +179,11 @@ public final class DemoRunner {
       TimeUnit.SECONDS.sleep(1);
     }
     progress.finish();
+  }
+
+  /** Two lags, unknown (-1) when either is. */
+  private static long sum(long a, long b) {
+    return a < 0 || b < 0 ? -1 : a + b;
   }
 
   private void materialize(

@@ -17,15 +17,30 @@ import org.apache.kafka.common.TopicPartition;
 public final class TopicReader {
   private TopicReader() {}
 
+  /** A record with its coordinates; the value as read (null for a tombstone). */
+  public record Read<V>(int partition, long offset, String key, V value) {}
+
   /**
    * @param namespacedTopic the topic's name in its namespace
    * @throws IllegalStateException when the end is not reached within the timeout
    */
   public static <V> List<V> readAll(
       KafkaSettings kafka, String namespacedTopic, Topic<String, V> type, Duration timeout) {
+    return readRecords(kafka, namespacedTopic, type, timeout).stream()
+        .map(Read::value)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /**
+   * Every record with its partition and offset, partition by partition in offset order; an empty
+   * list when the topic does not exist.
+   */
+  public static <V> List<Read<V>> readRecords(
+      KafkaSettings kafka, String namespacedTopic, Topic<String, V> type, Duration timeout) {
     var props = KafkaClients.consumer(kafka, "unused", "healthwatch-topic-reader");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    var values = new ArrayList<V>();
+    var values = new ArrayList<Read<V>>();
     try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(namespacedTopic, timeout).stream()
@@ -42,9 +57,19 @@ public final class TopicReader {
         }
         consumer
             .poll(Duration.ofMillis(100))
-            .forEach(r -> values.add(type.valueSerde().fromBytes(r.value())));
+            .forEach(
+                r ->
+                    values.add(
+                        new Read<>(
+                            r.partition(),
+                            r.offset(),
+                            r.key(),
+                            r.value() == null ? null : type.valueSerde().fromBytes(r.value()))));
       }
     }
+    values.sort(
+        java.util.Comparator.comparingInt((Read<V> r) -> r.partition())
+            .thenComparingLong(Read::offset));
     return values;
   }
 }
