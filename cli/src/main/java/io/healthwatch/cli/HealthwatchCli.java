@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       UrlsCommand.class,
       DeadLettersCommand.class,
       ReplayCommand.class,
+      ReextractCommand.class,
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,

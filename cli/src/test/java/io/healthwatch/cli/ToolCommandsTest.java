@@ -127,4 +127,51 @@ class ToolCommandsTest {
     Files.write(file, "国家医保局".getBytes("GBK"));
     assertEquals(2, run("tag", "--text-file", file.toString()).exit());
   }
+
+  @Test
+  void reextractRunsTheCrawlersExtractionOverArchivedPages() throws Exception {
+    var corpus = DemoCorpus.load();
+    var article =
+        corpus.articles().stream()
+            .filter(a -> a.id().equals("gmw-winning-ai-cloud"))
+            .findFirst()
+            .orElseThrow();
+    Path warc = dir.resolve("warc");
+    try (var archive = new io.healthwatch.crawler.archive.WarcArchive(warc, 1 << 20)) {
+      archive.keep(
+          new io.healthwatch.crawler.fetch.FetchedPage(
+              "http://127.0.0.1/a.htm",
+              "http://127.0.0.1/a.htm",
+              200,
+              "text/html",
+              null,
+              DemoSites.articlePage(corpus, article),
+              null,
+              null,
+              null),
+          "gmw",
+          java.time.Instant.parse("2024-05-16T02:00:00Z"));
+      archive.keep(
+          new io.healthwatch.crawler.fetch.FetchedPage(
+              "http://127.0.0.1/b.htm",
+              "http://127.0.0.1/b.htm",
+              200,
+              "text/html",
+              null,
+              "<html><body>nothing here</body></html>".getBytes(),
+              null,
+              null,
+              null),
+          "gmw",
+          java.time.Instant.parse("2024-05-16T02:00:00Z"));
+    }
+    Files.writeString(
+        dir.resolve("sources.yml"),
+        "sources:\n  - id: gmw\n    name: 光明网\n    kind: html-list\n    entryUrls: [\"http://127.0.0.1/list.html\"]\n");
+    Path config = Files.writeString(dir.resolve("crawler.yml"), "sources: sources.yml\n");
+    var result = run("reextract", warc.toString(), "--config", config.toString());
+    assertEquals(0, result.exit(), result.out());
+    assertTrue(result.out().contains(article.title()), result.out());
+    assertTrue(result.out().contains("1 articles, 1 pages without one"), result.out());
+  }
 }

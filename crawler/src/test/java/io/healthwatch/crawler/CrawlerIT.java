@@ -39,6 +39,7 @@ class CrawlerIT {
             "fetch.perHostDelayMillis", "10",
             "fetch.retries", "1",
             "fetch.retryBaseDelayMillis", "50",
+            "warc.enabled", "true",
             "ops.port", "-1");
     var corpus = DemoCorpus.load();
 
@@ -91,7 +92,16 @@ class CrawlerIT {
             letter.url());
         assertNull(state.nextFetch());
       }
+      // Every response was kept, the pages the articles came from among them.
+      var kept = new java.util.HashSet<String>();
+      for (var file : io.healthwatch.crawler.archive.WarcPages.files(dir.resolve("warc"))) {
+        io.healthwatch.crawler.archive.WarcPages.read(file, page -> kept.add(page.url()));
+      }
+      for (DiscoveredArticle article : articles) {
+        assertTrue(kept.contains(article.fetchedUrl()), "archived: " + article.fetchedUrl());
+      }
       for (var source : registry.sources()) {
+        assertTrue(kept.contains(source.entryUrls().get(0)));
         var entry = states.get(source.entryUrls().get(0));
         assertEquals(Status.FETCHED, entry.status(), source.id());
         assertTrue(entry.message().endsWith("links"), entry.message());

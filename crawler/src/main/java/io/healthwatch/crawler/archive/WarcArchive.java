@@ -51,9 +51,6 @@ public final class WarcArchive implements PageArchive {
         roll(fetchedAt);
       }
       var http = new HttpResponse.Builder(page.status(), reason(page.status()));
-      if (!page.contentType().isEmpty()) {
-        http.addHeader("Content-Type", page.contentType());
-      }
       addIfPresent(http, "ETag", page.etag());
       addIfPresent(http, "Last-Modified", page.lastModified());
       addIfPresent(http, "Location", page.location());
@@ -62,6 +59,10 @@ public final class WarcArchive implements PageArchive {
               ? MediaType.OCTET_STREAM
               : MediaType.parseLeniently(page.contentType()),
           page.body());
+      if (!page.contentType().isEmpty()) {
+        // As the server spelled it: the charset parameter is what re-extraction decodes with.
+        http.setHeader("Content-Type", page.contentType());
+      }
       var record =
           new WarcResponse.Builder(URI.create(page.finalUrl()))
               .date(fetchedAt)
