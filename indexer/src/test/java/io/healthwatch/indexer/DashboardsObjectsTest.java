@@ -1,6 +1,7 @@
 package io.healthwatch.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Dashboards saved objects the compose stack loads: well-formed, on the articles alias, every
- * aggregated field in the mapping with a type that aggregates, every dashboard panel present.
+ * The Dashboards saved objects the compose stack loads: well-formed, each visualization on one of
+ * the aliases, every aggregated field in that index's mapping with a type that aggregates, every
+ * dashboard panel present.
  */
 class DashboardsObjectsTest {
   @Test
-  void savedObjectsFitTheArticlesMapping() throws Exception {
+  void savedObjectsFitTheMappingsOfTheirIndices() throws Exception {
     var file = Infrastructure.projectRoot().resolve("config/dashboards/healthwatch.ndjson");
     Map<String, JsonNode> objects = new HashMap<>();
     for (String line : Files.readAllLines(file)) {
@@ -29,17 +31,20 @@ class DashboardsObjectsTest {
         objects.put(object.get("type").asText() + ":" + object.get("id").asText(), object);
       }
     }
-    JsonNode pattern = objects.get("index-pattern:" + Indices.ARTICLES.alias(""));
-    assertEquals(Indices.ARTICLES.alias(""), pattern.at("/attributes/title").asText());
-
-    JsonNode mapping;
-    try (var in =
-        getClass().getClassLoader().getResourceAsStream(Indices.ARTICLES.mappingResource())) {
-      mapping = Json.mapper().readTree(in).at("/mappings/properties");
+    Map<String, JsonNode> mappings = new HashMap<>();
+    for (Indices index : List.of(Indices.ARTICLES, Indices.CRAWL_STATUS)) {
+      JsonNode pattern = objects.get("index-pattern:" + index.alias(""));
+      assertNotNull(pattern, "an index pattern for " + index.alias(""));
+      assertEquals(index.alias(""), pattern.at("/attributes/title").asText());
+      JsonNode mapping;
+      try (var in = getClass().getClassLoader().getResourceAsStream(index.mappingResource())) {
+        mapping = Json.mapper().readTree(in).at("/mappings/properties");
+      }
+      assertEquals(
+          "date",
+          mapping.at("/" + pattern.at("/attributes/timeFieldName").asText() + "/type").asText());
+      mappings.put(pattern.get("id").asText(), mapping);
     }
-    assertEquals(
-        "date",
-        mapping.at("/" + pattern.at("/attributes/timeFieldName").asText() + "/type").asText());
 
     var visualizations = new ArrayList<String>();
     for (var entry : objects.entrySet()) {
@@ -47,6 +52,9 @@ class DashboardsObjectsTest {
         continue;
       }
       visualizations.add(entry.getValue().get("id").asText());
+      String patternId = entry.getValue().at("/references/0/id").asText();
+      JsonNode mapping = mappings.get(patternId);
+      assertNotNull(mapping, entry.getKey() + " is on an index pattern of ours: " + patternId);
       JsonNode state = Json.mapper().readTree(entry.getValue().at("/attributes/visState").asText());
       for (JsonNode agg : state.get("aggs")) {
         String field = agg.at("/params/field").asText("");
@@ -57,16 +65,15 @@ class DashboardsObjectsTest {
               entry.getKey() + " aggregates on " + field + " (" + type + ")");
         }
       }
-      assertEquals(
-          pattern.get("id").asText(),
-          entry.getValue().at("/references/0/id").asText(),
-          entry.getKey());
     }
-    JsonNode dashboard = objects.get("dashboard:healthwatch-overview");
-    JsonNode panels = Json.mapper().readTree(dashboard.at("/attributes/panelsJSON").asText());
-    assertEquals(5, panels.size());
-    for (JsonNode reference : dashboard.get("references")) {
-      assertTrue(visualizations.contains(reference.get("id").asText()), reference.toString());
+    for (var dashboard :
+        Map.of("healthwatch-overview", 5, "healthwatch-crawl-status", 4).entrySet()) {
+      JsonNode object = objects.get("dashboard:" + dashboard.getKey());
+      JsonNode panels = Json.mapper().readTree(object.at("/attributes/panelsJSON").asText());
+      assertEquals(dashboard.getValue(), panels.size(), dashboard.getKey());
+      for (JsonNode reference : object.get("references")) {
+        assertTrue(visualizations.contains(reference.get("id").asText()), reference.toString());
+      }
     }
   }
 }
