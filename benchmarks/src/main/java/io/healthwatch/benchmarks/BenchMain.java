@@ -21,6 +21,13 @@ public final class BenchMain {
       FetchBench.run(home, 200, 10, 200, System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("crawlstate")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+      System.out.println("== the crawl-status store: restore time and memory");
+      CrawlStateBench.run(home, count, System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("ner")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       Path file =
@@ -81,7 +88,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * taken on the servers' side, first request to last, so JVM and group start-up do not count.
  */
 final class FetchBench {
-  private static final int THREADS = 32;
+  private static final int THREADS = Integer.getInteger("threads", 32);
+  private static final int ROUNDS = 3;
+  private static final int WARMUPS = Integer.getInteger("warmups", 3);
 
   private FetchBench() {}
 
@@ -50,6 +52,10 @@ final class FetchBench {
     final AtomicLong served = new AtomicLong();
     final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong last = new AtomicLong();
+    final java.util.concurrent.ConcurrentHashMap<String, Long> listAt =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, Long> firstArticleAt =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     Hosts(int hosts, int pages) throws Exception {
       var list = new StringBuilder("<html><head><title>列表</title></head><body><ul>");
@@ -66,7 +72,8 @@ final class FetchBench {
           ("<html><head><title>医保码全场景应用</title>"
                   + "<meta name=\"publishdate\" content=\"2024-05-14 10:00:00\"></head><body>"
                   + "<h1>医保码全场景应用</h1><div class=\"content\">"
-                  + "<p>医保码全场景应用，患者在医院挂号、就诊、取药都可以使用医保码。</p>".repeat(40)
+                  + "<p>医保码全场景应用，患者在医院挂号、就诊、取药都可以使用医保码。</p>"
+                      .repeat(Integer.getInteger("paragraphs", 40))
                   + "</div></body></html>")
               .getBytes(StandardCharsets.UTF_8);
       for (int i = 0; i < hosts; i++) {
@@ -79,8 +86,11 @@ final class FetchBench {
                 long now = System.nanoTime();
                 first.accumulateAndGet(now, Math::min);
                 last.accumulateAndGet(now, Math::max);
-                byte[] body =
-                    exchange.getRequestURI().getPath().equals("/list.html") ? listPage : article;
+                boolean isList = exchange.getRequestURI().getPath().equals("/list.html");
+                String host =
+                    Integer.toString(exchange.getHttpContext().getServer().getAddress().getPort());
+                (isList ? listAt : firstArticleAt).putIfAbsent(host, now);
+                byte[] body = isList ? listPage : article;
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -95,6 +105,28 @@ final class FetchBench {
 
     String base(HttpServer server) {
       return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** How long each host waited from its list page to its first article, median and worst. */
+    String discovery() {
+      var waits = new ArrayList<Long>();
+      listAt.forEach(
+          (host, at) -> {
+            Long first = firstArticleAt.get(host);
+            if (first != null) {
+              waits.add((first - at) / 1_000_000);
+            }
+          });
+      java.util.Collections.sort(waits);
+      return waits.isEmpty()
+          ? "-"
+          : "list page to first article: median "
+              + waits.get(waits.size() / 2)
+              + " ms, worst "
+              + waits.get(waits.size() - 1)
+              + " ms; span "
+              + (last.get() - first.get()) / 1_000_000
+              + " ms";
     }
 
     /** Requests per second between the first and the last request served. */
@@ -123,26 +155,30 @@ final class FetchBench {
     String bootstrap = services.config().kafkaBootstrap();
     var bare = new ArrayList<Double>();
     var crawler = new ArrayList<Double>();
-    for (int round = 1; round <= 2; round++) {
+    // The first rounds warm the JIT up and are not counted; the two runs take turns.
+    for (int round = 1 - WARMUPS; round <= ROUNDS; round++) {
       double b = bare(hosts, pages, delayMillis);
       double c = crawler(home, bootstrap, hosts, pages, delayMillis);
-      bare.add(b);
-      crawler.add(c);
+      if (round >= 1) {
+        bare.add(b);
+        crawler.add(c);
+      }
       out.printf(
-          "  round %d: queues + HTTP alone %.0f requests/s (%.2f of the bound);"
+          "  %s: queues + HTTP alone %.0f requests/s (%.2f of the bound);"
               + " crawler with the status store %.0f requests/s (%.2f of the bound)%n",
-          round, b, b / bound, c, c / bound);
+          round < 1 ? "warm-up" : "round " + round, b, b / bound, c, c / bound);
     }
-    double b = best(bare);
-    double c = best(crawler);
+    double b = median(bare);
+    double c = median(crawler);
     out.printf(
-        "best of 2: queues + HTTP alone %.2f of the politeness bound; the whole crawler with the"
-            + " status store %.2f (%.2f of the bare run)%n",
-        b / bound, c / bound, c / b);
+        "median of %d: queues + HTTP alone %.2f of the politeness bound; the whole crawler with"
+            + " the status store %.2f (%.2f of the bare run)%n",
+        ROUNDS, b / bound, c / bound, c / b);
   }
 
-  private static double best(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  private static double median(List<Double> values) {
+    var sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   /** The fetch queues and HTTP with fetch threads, every URL queued from the start. */
@@ -248,6 +284,9 @@ final class FetchBench {
                   + expected
                   + ", published "
                   + crawler.metrics().publishedCount());
+        }
+        if (Boolean.getBoolean("timing")) {
+          System.out.println("    crawler: " + site.discovery());
         }
         return site.rate();
       }

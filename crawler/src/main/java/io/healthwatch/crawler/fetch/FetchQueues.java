@@ -40,6 +40,14 @@ public final class FetchQueues {
   private final TreeSet<HostQueue> ready = new TreeSet<>(BY_READINESS);
 
   private final Set<Integer> closed = new HashSet<>();
+
+  /**
+   * The one waiting thread that sleeps until the earliest host is ready; the others wait to be told
+   * (leader and followers, as in the JDK's DelayQueue), so a thousand requests a second do not wake
+   * every fetch thread a thousand times.
+   */
+  private Thread leader;
+
   private final Map<Integer, Integer> inFlight = new HashMap<>();
   private boolean shutdown;
 
@@ -90,7 +98,9 @@ public final class FetchQueues {
     unready(host);
     host.tasks.add(task);
     reready(host);
-    notifyAll();
+    if (!ready.isEmpty() && ready.first() == host) {
+      signal();
+    }
     return true;
   }
 
@@ -131,22 +141,50 @@ public final class FetchQueues {
    */
   public synchronized FetchTask take(Duration maxWait) throws InterruptedException {
     long deadline = System.nanoTime() + maxWait.toNanos();
-    while (true) {
-      FetchTask task = poll();
-      if (task != null || shutdown) {
-        return task;
+    try {
+      while (true) {
+        FetchTask task = poll();
+        if (task != null || shutdown) {
+          return task;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        if (ready.isEmpty() || leader != null) {
+          waitNanos(left);
+        } else {
+          Thread self = Thread.currentThread();
+          leader = self;
+          try {
+            long untilReady = Duration.between(clock.instant(), ready.first().readyAt).toNanos();
+            waitNanos(Math.max(100_000, Math.min(left, untilReady)));
+          } finally {
+            if (leader == self) {
+              leader = null;
+            }
+          }
+        }
       }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return null;
+    } finally {
+      // Whoever leaves hands the watch over while hosts are waiting; when more are ready now,
+      // everyone may take one.
+      if (!ready.isEmpty() && !ready.first().readyAt.isAfter(clock.instant())) {
+        notifyAll();
+      } else if (leader == null && !ready.isEmpty()) {
+        notify();
       }
-      long waitNanos = left;
-      if (!ready.isEmpty()) {
-        long untilReady = Duration.between(clock.instant(), ready.first().readyAt).toNanos();
-        waitNanos = Math.max(100_000, Math.min(left, untilReady));
-      }
-      wait(Math.max(1, waitNanos / 1_000_000), (int) (waitNanos % 1_000_000 / 1000));
     }
+  }
+
+  private void waitNanos(long nanos) throws InterruptedException {
+    wait(Math.max(1, nanos / 1_000_000), (int) (nanos % 1_000_000 / 1000));
+  }
+
+  /** Something may be ready earlier than the leader thought: a waiting thread takes the watch. */
+  private void signal() {
+    leader = null;
+    notify();
   }
 
   /**
@@ -164,8 +202,10 @@ public final class FetchQueues {
       hosts.remove(host.key);
     } else {
       reready(host);
+      if (!ready.isEmpty() && ready.first() == host) {
+        signal();
+      }
     }
-    notifyAll();
   }
 
   /**

@@ -112,7 +112,9 @@ public final class CrawlLoop extends ConsumerLoop {
 
   @Override
   protected void step() {
-    var records = consumer.poll(Duration.ofMillis(100));
+    // Short polls while pages are in flight: their reports are applied within 20 ms.
+    boolean busy = !reports.isEmpty() || queues.inFlight() > 0;
+    var records = consumer.poll(busy ? Duration.ofMillis(20) : Duration.ofMillis(100));
     for (ConsumerRecord<String, byte[]> record : records) {
       handle(record);
     }
@@ -170,8 +172,8 @@ public final class CrawlLoop extends ConsumerLoop {
   private void drainReports() {
     var batch = new ArrayList<FetchReport>();
     reports.drainTo(batch);
-    for (FetchReport report : batch) {
-      owner.apply(report);
+    if (!batch.isEmpty()) {
+      owner.applyAll(batch);
     }
   }
 

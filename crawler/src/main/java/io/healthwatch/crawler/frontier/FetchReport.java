@@ -16,8 +16,15 @@ sealed interface FetchReport {
    *
    * @param links what it linked to (feed items, child sitemaps, a redirect's target): recorded
    *     before the URL's own new state, so a crash cannot lose them
+   * @param published the send of the article it published, or null: acknowledged before the URL's
+   *     new state is written
    */
-  record UrlFetched(FetchTask task, FetchOutcome outcome, List<FrontierUrl> links, Instant at)
+  record UrlFetched(
+      FetchTask task,
+      FetchOutcome outcome,
+      List<FrontierUrl> links,
+      java.util.concurrent.Future<?> published,
+      Instant at)
       implements FetchReport {
     @Override
     public int partition() {

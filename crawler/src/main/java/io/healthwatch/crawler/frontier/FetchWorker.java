@@ -1,6 +1,5 @@
 package io.healthwatch.crawler.frontier;
 
-import io.healthwatch.contracts.kafka.NotAcknowledgedException;
 import io.healthwatch.contracts.message.CrawlState;
 import io.healthwatch.contracts.message.FrontierUrl;
 import io.healthwatch.contracts.message.FrontierUrl.Role;
@@ -35,10 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One fetch thread: takes the next URL whose host's turn has come, reads robots.txt first when its
- * rules are not known, fetches, turns the page into links or an article (publishing the article and
- * waiting for the broker), keeps the response in the archive, and reports the outcome to the crawl
- * loop. A transient failure is tried again in the host's queue a few times ({@code fetch.retries})
- * before it goes to the scheduler; nothing sleeps for a host.
+ * rules are not known, fetches, turns the page into links or an article (sent to the broker without
+ * waiting), keeps the response in the archive, and reports the outcome to the crawl loop, which
+ * writes the URL's new state once the article is acknowledged. A transient failure is tried again
+ * in the host's queue a few times ({@code fetch.retries}) before it goes to the scheduler; nothing
+ * sleeps for a host.
  */
 final class FetchWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(FetchWorker.class);
@@ -135,12 +135,14 @@ final class FetchWorker implements Runnable {
     }
     Instant started = clock.instant();
     var links = new ArrayList<FrontierUrl>();
+    var published =
+        new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>>();
     FetchOutcome outcome;
     long retryAfter = 0;
     try {
       FetchedPage page = fetcher.fetch(state.url(), state.etag(), state.lastModified());
       archive.keep(page, source.id(), started);
-      outcome = read(task, source, page, started, links);
+      outcome = read(task, source, page, started, links, published);
     } catch (FetchException e) {
       retryAfter = e.retryAfterMillis();
       if (e.failure() == Failure.TRANSIENT && task.attempt() < config.retries()) {
@@ -151,18 +153,15 @@ final class FetchWorker implements Runnable {
       outcome =
           new FetchOutcome.Failed(
               e.reason(), e.httpStatus(), e.getMessage() + attempts, e.failure());
-    } catch (NotAcknowledgedException e) {
-      // The broker is away: the page is not at fault; read it again once the broker is back.
-      LOG.warn(
-          "article of url={} not acknowledged, trying again later: {}",
-          state.url(),
-          e.getMessage());
+    } catch (org.apache.kafka.common.KafkaException e) {
+      // The article could not even be handed to the producer (closing, say): read it again later.
+      LOG.warn("article of url={} not sent, trying again later: {}", state.url(), e.toString());
       queues.offer(task.retry(started.plus(BROKER_RETRY)));
       queues.release(task, null);
       return;
     }
     queues.release(task, notBefore(task.url(), started, retryAfter));
-    report(task, outcome, links);
+    report(task, outcome, links, published.get());
   }
 
   /**
@@ -212,9 +211,14 @@ final class FetchWorker implements Runnable {
     throw new IllegalStateException("unreachable");
   }
 
-  /** The page's links or article; what was published was acknowledged by the broker. */
+  /** The page's links or article (sent to the broker; the loop waits for its acknowledgement). */
   private FetchOutcome read(
-      FetchTask task, Source source, FetchedPage page, Instant at, List<FrontierUrl> links)
+      FetchTask task,
+      Source source,
+      FetchedPage page,
+      Instant at,
+      List<FrontierUrl> links,
+      java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>> published)
       throws FetchException {
     CrawlState state = task.state();
     if (page.notModified()) {
@@ -275,7 +279,7 @@ final class FetchWorker implements Runnable {
           false,
           "unchanged");
     }
-    publisher.publish(result.article());
+    published.set(publisher.send(result.article()));
     metrics.published();
     LOG.info(
         "published source={} url={} canonical={} title={}{}",
@@ -353,8 +357,17 @@ final class FetchWorker implements Runnable {
   }
 
   private void report(FetchTask task, FetchOutcome outcome, List<FrontierUrl> links) {
+    report(task, outcome, links, null);
+  }
+
+  private void report(
+      FetchTask task,
+      FetchOutcome outcome,
+      List<FrontierUrl> links,
+      java.util.concurrent.Future<?> published) {
     metrics.fetched(task.state().sourceId(), task.url(), label(outcome));
-    reports.accept(new FetchReport.UrlFetched(task, outcome, List.copyOf(links), clock.instant()));
+    reports.accept(
+        new FetchReport.UrlFetched(task, outcome, List.copyOf(links), published, clock.instant()));
   }
 
   private static FetchOutcome.Failed failed(ReasonCode reason, Integer status, String message) {

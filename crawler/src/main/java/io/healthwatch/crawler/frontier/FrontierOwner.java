@@ -7,12 +7,10 @@ import io.healthwatch.contracts.message.FrontierUrl.Role;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.crawler.CrawlMetrics;
-import io.healthwatch.crawler.fetch.Failure;
 import io.healthwatch.crawler.fetch.FetchQueues;
 import io.healthwatch.crawler.fetch.FetchTask;
 import io.healthwatch.crawler.fetch.Politeness;
 import io.healthwatch.crawler.schedule.CrawlScheduler;
-import io.healthwatch.crawler.schedule.FetchOutcome;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.source.SourceRegistry;
 import io.healthwatch.crawler.state.CrawlDb;
@@ -52,6 +50,9 @@ final class FrontierOwner {
   private final String frontierTopic;
   private final boolean singlePass;
   private final Clock clock;
+
+  /** A URL whose links or article the broker did not take is read again this much later. */
+  private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
 
   /**
    * @param partitions of the frontier (and status) topic: where a politeness key belongs
@@ -231,36 +232,58 @@ final class FrontierOwner {
   }
 
   /**
-   * A fetch thread's report: its links are recorded first (and acknowledged), then the URL's new
-   * state; a URL that just ended gets its dead letter.
+   * Fetch threads' reports, applied in one go: every link and article of the batch is sent, one
+   * flush waits for the broker, and only then are the URLs' new states written, so a crash never
+   * loses a link or an article behind a state that says the page was read. A URL whose links or
+   * article the broker did not take is tried again soon, its state unchanged.
    */
-  void apply(FetchReport report) {
-    if (!db.owns(report.partition())) {
-      return; // the partition moved on while the page was in flight: its new owner fetches it
+  void applyAll(List<FetchReport> reports) {
+    var linkWrites = new HashMap<FetchReport, List<Future<?>>>();
+    boolean pending = false;
+    for (FetchReport report : reports) {
+      if (report instanceof FetchReport.UrlFetched fetched && db.owns(fetched.partition())) {
+        if (!fetched.links().isEmpty()) {
+          linkWrites.put(report, sendLinks(fetched.links()));
+        }
+        pending |= !fetched.links().isEmpty() || fetched.published() != null;
+      }
     }
-    if (report instanceof FetchReport.UrlFetched fetched) {
-      applyFetch(fetched);
-    } else if (report instanceof FetchReport.RobotsRead robots) {
-      applyRobots(robots);
+    if (pending) {
+      sink.flush();
+    }
+    for (FetchReport report : reports) {
+      if (!db.owns(report.partition())) {
+        continue; // the partition moved on while the page was in flight: its new owner fetches it
+      }
+      if (report instanceof FetchReport.UrlFetched fetched) {
+        applyFetch(fetched, linkWrites.getOrDefault(report, List.of()));
+      } else if (report instanceof FetchReport.RobotsRead robots) {
+        applyRobots(robots);
+      }
     }
   }
 
-  private void applyFetch(FetchReport.UrlFetched report) {
+  private void applyFetch(FetchReport.UrlFetched report, List<Future<?>> linkWrites) {
     int partition = report.partition();
+    var writes = new ArrayList<>(linkWrites);
+    if (report.published() != null) {
+      writes.add(report.published());
+    }
+    String failed = failedWrite(writes);
+    if (failed != null) {
+      LOG.warn(
+          "url={} read again soon: the broker did not take what it gave ({})",
+          report.task().url(),
+          failed);
+      queues.offer(report.task().retry(report.at().plus(BROKER_RETRY)));
+      return;
+    }
     CrawlState state = db.live(partition, report.task().url());
     if (state == null) {
       state = report.task().state();
     }
-    FetchOutcome outcome = report.outcome();
-    if (!report.links().isEmpty() && !recordLinks(report.links())) {
-      outcome =
-          new FetchOutcome.Failed(
-              ReasonCode.PROCESSING_FAILED,
-              null,
-              "its " + report.links().size() + " links could not be recorded (broker unavailable)",
-              Failure.TRANSIENT);
-    }
-    var decision = scheduler.afterFetch(state, outcome, report.at(), intervalOf(state.sourceId()));
+    var decision =
+        scheduler.afterFetch(state, report.outcome(), report.at(), intervalOf(state.sourceId()));
     writeAndSchedule(partition, decision.state());
     if (decision.deadLetter()) {
       deadLetter(decision.state(), report.at());
@@ -288,8 +311,8 @@ final class FrontierOwner {
         scheduler.afterFetch(state, report.outcome(), report.at(), defaultInterval).state());
   }
 
-  /** Links of a page, to their owners (here or elsewhere); true once all are acknowledged. */
-  private boolean recordLinks(List<FrontierUrl> links) {
+  /** Links of a page, to their owners (here or elsewhere); the writes to wait for. */
+  private List<Future<?>> sendLinks(List<FrontierUrl> links) {
     var writes = new ArrayList<Future<?>>();
     for (FrontierUrl link : links) {
       String key = politeness.key(link.url());
@@ -299,19 +322,22 @@ final class FrontierOwner {
         writes.add(write);
       }
     }
-    if (writes.isEmpty()) {
-      return true;
-    }
-    sink.flush();
+    return writes;
+  }
+
+  /** The first of the writes that failed, in words, or null when all were acknowledged. */
+  private static String failedWrite(List<Future<?>> writes) {
     for (Future<?> write : writes) {
       try {
-        write.get(0, java.util.concurrent.TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        LOG.warn("a link was not recorded: {}", e.toString());
-        return false;
+        write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
       }
     }
-    return true;
+    return null;
   }
 
   private void deadLetter(CrawlState state, Instant at) {

@@ -20,13 +20,13 @@ import org.slf4j.LoggerFactory;
  * an instance takes over with a frontier partition. No consumer group: the frontier's group decides
  * ownership, this only reads.
  */
-final class StatusRestore implements AutoCloseable {
+public final class StatusRestore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRestore.class);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
 
-  StatusRestore(KafkaSettings kafka, String namespace, String clientId) {
+  public StatusRestore(KafkaSettings kafka, String namespace, String clientId) {
     var props = KafkaClients.consumer(kafka, "unused", clientId);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -35,7 +35,7 @@ final class StatusRestore implements AutoCloseable {
   }
 
   /** Partitions of the status topic (must equal the frontier's). */
-  int partitions(Duration timeout) {
+  public int partitions(Duration timeout) {
     return consumer.partitionsFor(topic, timeout).size();
   }
 
@@ -46,7 +46,7 @@ final class StatusRestore implements AutoCloseable {
    *
    * @return how many states were handed over
    */
-  long read(int partition, Duration timeout, Consumer<CrawlState> into) {
+  public long read(int partition, Duration timeout, Consumer<CrawlState> into) {
     var tp = new TopicPartition(topic, partition);
     consumer.assign(List.of(tp));
     consumer.seekToBeginning(List.of(tp));

@@ -23,6 +23,16 @@ public final class ArticlePublisher {
     this.deadLetters = new DeadLetterPublisher(producer, namespace);
   }
 
+  /**
+   * Sends without waiting: the crawler records the page as fetched only once the future is done (it
+   * flushes first), so a fetch thread never waits for the broker.
+   */
+  public java.util.concurrent.Future<?> send(DiscoveredArticle article) {
+    return producer.send(
+        new ProducerRecord<>(topic, article.id(), Topics.DISCOVERED.valueSerde().toBytes(article)));
+  }
+
+  /** Sends and waits for the broker's acknowledgement. */
   public void publish(DiscoveredArticle article) {
     var record =
         new ProducerRecord<>(topic, article.id(), Topics.DISCOVERED.valueSerde().toBytes(article));
