@@ -18,7 +18,6 @@ import io.healthwatch.testkit.FixtureSite;
 import io.healthwatch.testkit.FixtureSite.Answer;
 import io.healthwatch.testkit.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,36 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
 class EditedArticleIT {
   @TempDir Path dir;
 
-  private static String page(String paragraph) {
-    return "<html><head><title>互联网医院试点扩大</title><meta name=\"publishdate\" content=\"2024-05-14 10:00\">"
-        + "</head><body><h1>互联网医院试点扩大</h1><div class=\"content\">"
-        + ("<p>" + paragraph + "多地卫生健康委推进互联网医院建设，患者线上复诊、电子处方流转和医保移动支付逐步打通。</p>").repeat(4)
-        + "</div></body></html>";
-  }
-
   @Test
   void anEditReachesTheTaggedTopicAsRevisionTwo() throws Exception {
     var endpoints = Infrastructure.get();
     String ns = Infrastructure.namespace("edit-it");
     try (var site = FixtureSite.start()) {
-      site.page("/news.html", (n, exchange) -> Answer.html(page(n == 1 ? "初稿：" : "更正后：")))
-          .page(
-              "/rss.xml",
-              new Answer(
-                  200,
-                  "application/rss+xml",
-                  "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>"
-                      + site.base()
-                      + "</link><description>d</description><item><title>试点</title><link>"
-                      + site.url("/news.html")
-                      + "</link></item></channel></rss>",
-                  Map.of()));
-      Path sources =
-          Files.writeString(
-              dir.resolve("sources.yml"),
-              "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
-                  + site.url("/rss.xml")
-                  + "\"]\n");
+      site.page(
+              "/news.html",
+              (n, exchange) ->
+                  Answer.html(FixtureSite.article("互联网医院试点扩大", n == 1 ? "初稿：" : "更正后：")))
+          .feed("/rss.xml", List.of("/news.html"));
+      Path sources = site.writeSources(dir.resolve("sources.yml"), "/rss.xml");
       var crawlerConfig =
           CrawlerConfig.load(
               null,

@@ -20,7 +20,6 @@ import io.healthwatch.testkit.FixtureSite.Answer;
 import io.healthwatch.testkit.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,29 +49,10 @@ class ReplayIT {
     String ns = Infrastructure.namespace("replay-it");
     var back = new AtomicBoolean(false);
     try (var site = FixtureSite.start()) {
-      String page =
-          "<html><head><title>页面回来了</title><meta name=\"publishdate\" content=\"2024-05-14 10:00\">"
-              + "</head><body><h1>页面回来了</h1><div class=\"content\">"
-              + "<p>国家医保局推进医保码全场景应用，参保人看病买药更方便，结算更快捷。</p>".repeat(4)
-              + "</div></body></html>";
+      String page = FixtureSite.article("页面回来了", "国家医保局推进医保码全场景应用。");
       site.page("/back.html", (n, exchange) -> back.get() ? Answer.html(page) : Answer.status(404))
-          .page(
-              "/rss.xml",
-              new Answer(
-                  200,
-                  "application/rss+xml",
-                  "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>"
-                      + site.base()
-                      + "</link><description>d</description><item><title>回来</title><link>"
-                      + site.url("/back.html")
-                      + "</link></item></channel></rss>",
-                  Map.of()));
-      Path sources =
-          Files.writeString(
-              dir.resolve("sources.yml"),
-              "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
-                  + site.url("/rss.xml")
-                  + "\"]\n");
+          .feed("/rss.xml", List.of("/back.html"));
+      Path sources = site.writeSources(dir.resolve("sources.yml"), "/rss.xml");
       var config =
           CrawlerConfig.load(
               null,

@@ -13,7 +13,6 @@ import io.healthwatch.crawler.source.SourceRegistry;
 import io.healthwatch.testkit.FixtureSite;
 import io.healthwatch.testkit.FixtureSite.Answer;
 import io.healthwatch.testkit.Infrastructure;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,36 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrawlScheduleIT {
   @TempDir Path dir;
 
-  /** An article page the generic extractor reads: title, time, a body of a few paragraphs. */
-  static String article(String title, String paragraph) {
-    return "<html><head><meta charset=\"utf-8\"><title>"
-        + title
-        + "</title><meta name=\"publishdate\" content=\"2024-05-14 10:00:00\"></head><body>"
-        + "<div class=\"nav\"><a href=\"/\">首页</a></div><h1>"
-        + title
-        + "</h1><div class=\"content\">"
-        + ("<p>" + paragraph + "国家卫生健康委员会推进医疗机构检查检验结果互认共享，患者在不同医院就诊时不必重复检查。</p>").repeat(4)
-        + "</div></body></html>";
-  }
-
-  static String rss(FixtureSite site, List<String> paths) {
-    var items = new StringBuilder();
-    for (String path : paths) {
-      items
-          .append("<item><title>")
-          .append(path)
-          .append("</title><link>")
-          .append(site.url(path))
-          .append("</link><pubDate>Tue, 14 May 2024 02:00:00 GMT</pubDate></item>");
-    }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
-        + "<link>"
-        + site.base()
-        + "</link><description>d</description>"
-        + items
-        + "</channel></rss>";
-  }
-
   @Test
   void transientFailuresAreRetriedOnScheduleGoneIsFinalEditsAreReReadAndRedirectsAreUrlsOfTheirOwn()
       throws Exception {
@@ -66,34 +35,20 @@ class CrawlScheduleIT {
     try (var site = FixtureSite.start()) {
       site.page(
               "/flaky.html",
-              (n, exchange) -> n <= 5 ? Answer.status(503) : Answer.html(article("服务恢复之后", "第一段。")))
+              (n, exchange) ->
+                  n <= 5 ? Answer.status(503) : Answer.html(FixtureSite.article("服务恢复之后", "第一段。")))
           .page(
               "/edited.html",
-              (n, exchange) -> Answer.html(article("编辑过的文章", n == 1 ? "初版内容。" : "修订后的内容。")))
+              (n, exchange) ->
+                  Answer.html(FixtureSite.article("编辑过的文章", n == 1 ? "初版内容。" : "修订后的内容。")))
           .page("/hop-a.html", Answer.redirect(301, "/hop-b.html"))
-          .page("/hop-b.html", Answer.html(article("搬了家的文章", "新地址。")))
+          .page("/hop-b.html", Answer.html(FixtureSite.article("搬了家的文章", "新地址。")))
           .page("/loop-1.html", Answer.redirect(302, "/loop-2.html"))
           .page("/loop-2.html", Answer.redirect(302, "/loop-1.html"))
-          .page(
+          .feed(
               "/rss.xml",
-              new Answer(
-                  200,
-                  "application/rss+xml",
-                  rss(
-                      site,
-                      List.of(
-                          "/flaky.html",
-                          "/gone.html",
-                          "/edited.html",
-                          "/hop-a.html",
-                          "/loop-1.html")),
-                  Map.of()));
-      Path sources =
-          Files.writeString(
-              dir.resolve("sources.yml"),
-              "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
-                  + site.url("/rss.xml")
-                  + "\"]\n");
+              List.of("/flaky.html", "/gone.html", "/edited.html", "/hop-a.html", "/loop-1.html"));
+      Path sources = site.writeSources(dir.resolve("sources.yml"), "/rss.xml");
       var config =
           TestConfigs.crawler(
               "namespace", ns,

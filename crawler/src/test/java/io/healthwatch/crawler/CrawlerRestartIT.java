@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,21 +38,10 @@ class CrawlerRestartIT {
               "/down.html",
               (n, exchange) ->
                   healthy.get()
-                      ? Answer.html(CrawlScheduleIT.article("停机之后", "恢复以后的正文。"))
+                      ? Answer.html(FixtureSite.article("停机之后", "恢复以后的正文。"))
                       : Answer.status(503))
-          .page(
-              "/rss.xml",
-              new Answer(
-                  200,
-                  "application/rss+xml",
-                  CrawlScheduleIT.rss(site, List.of("/down.html")),
-                  Map.of()));
-      Path sources =
-          Files.writeString(
-              dir.resolve("sources.yml"),
-              "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
-                  + site.url("/rss.xml")
-                  + "\"]\n");
+          .feed("/rss.xml", List.of("/down.html"));
+      Path sources = site.writeSources(dir.resolve("sources.yml"), "/rss.xml");
       Path config =
           Files.writeString(
               dir.resolve("crawler.yml"),

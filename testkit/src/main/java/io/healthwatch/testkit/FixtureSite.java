@@ -73,6 +73,52 @@ public final class FixtureSite implements AutoCloseable {
     return page(path, (n, exchange) -> answer);
   }
 
+  /** An RSS feed at {@code path} listing the pages at {@code articlePaths} of this site. */
+  public FixtureSite feed(String path, java.util.List<String> articlePaths) {
+    var items = new StringBuilder();
+    for (String article : articlePaths) {
+      items
+          .append("<item><title>")
+          .append(article)
+          .append("</title><link>")
+          .append(url(article))
+          .append("</link><pubDate>Tue, 14 May 2024 02:00:00 GMT</pubDate></item>");
+    }
+    String rss =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<link>"
+            + base()
+            + "</link><description>d</description>"
+            + items
+            + "</channel></rss>";
+    return page(path, new Answer(200, "application/rss+xml", rss, Map.of()));
+  }
+
+  /**
+   * A crawler source registry with this site's feed at {@code feedPath} as its one source ({@code
+   * fixture}, 测试网).
+   */
+  public java.nio.file.Path writeSources(java.nio.file.Path file, String feedPath)
+      throws IOException {
+    return java.nio.file.Files.writeString(
+        file,
+        "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
+            + url(feedPath)
+            + "\"]\n");
+  }
+
+  /** An article page the generic extractor reads: a title, a time, a body of a few paragraphs. */
+  public static String article(String title, String paragraph) {
+    return "<html><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title><meta name=\"publishdate\" content=\"2024-05-14 10:00:00\"></head><body>"
+        + "<div class=\"nav\"><a href=\"/\">首页</a></div><h1>"
+        + title
+        + "</h1><div class=\"content\">"
+        + ("<p>" + paragraph + "国家卫生健康委员会推进医疗机构检查检验结果互认共享，患者在不同医院就诊时不必重复检查。</p>").repeat(4)
+        + "</div></body></html>";
+  }
+
   public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

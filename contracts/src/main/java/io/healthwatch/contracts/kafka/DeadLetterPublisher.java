@@ -20,6 +20,16 @@ public final class DeadLetterPublisher {
   private final Producer<String, byte[]> producer;
   private final String topic;
 
+  /** The one log line of a dead letter, whoever writes it. */
+  public static void log(DeadLetter letter) {
+    LOG.warn(
+        "dead-letter stage={} reason={} url={} message={}",
+        letter.stage(),
+        letter.reason(),
+        letter.url(),
+        letter.message());
+  }
+
   public DeadLetterPublisher(Producer<String, byte[]> producer, String namespace) {
     this.producer = producer;
     this.topic = Topics.DEAD_LETTER.name(namespace);
@@ -48,12 +58,7 @@ public final class DeadLetterPublisher {
   }
 
   public void publish(DeadLetter letter) {
-    LOG.warn(
-        "dead-letter stage={} reason={} url={} message={}",
-        letter.stage(),
-        letter.reason(),
-        letter.url(),
-        letter.message());
+    log(letter);
     var record =
         new ProducerRecord<>(topic, letter.key(), Topics.DEAD_LETTER.valueSerde().toBytes(letter));
     AcknowledgedSend.send(producer, record, "dead letter");

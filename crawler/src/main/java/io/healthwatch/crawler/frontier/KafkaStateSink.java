@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.frontier;
 
+import io.healthwatch.contracts.kafka.DeadLetterPublisher;
 import io.healthwatch.contracts.message.CrawlState;
 import io.healthwatch.contracts.message.DeadLetter;
 import io.healthwatch.contracts.message.FrontierUrl;
@@ -50,12 +51,7 @@ final class KafkaStateSink implements StateSink {
 
   @Override
   public void deadLetter(DeadLetter letter) {
-    LOG.warn(
-        "dead-letter stage={} reason={} url={} message={}",
-        letter.stage(),
-        letter.reason(),
-        letter.url(),
-        letter.message());
+    DeadLetterPublisher.log(letter);
     producer.send(
         new ProducerRecord<>(
             deadLetterTopic, letter.key(), Topics.DEAD_LETTER.valueSerde().toBytes(letter)),
