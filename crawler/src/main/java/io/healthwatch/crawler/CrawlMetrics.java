@@ -26,6 +26,7 @@ public final class CrawlMetrics {
   private final MeterRegistry registry;
   private final Counter published;
   private final Counter robotsDisallowed;
+  private final Map<String, Counter> fetchCounters = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Map<String, CrawlDb.SourceFigures> figures = Map.of();
   private volatile Instant figuresAt = Instant.MIN;
 
@@ -44,11 +45,17 @@ public final class CrawlMetrics {
     } catch (IllegalArgumentException e) {
       host = null;
     }
-    Counter.builder("healthwatch_crawler_fetch")
-        .tag("source", sourceId)
-        .tag("host", host == null ? "unknown" : host)
-        .tag("outcome", outcome)
-        .register(registry)
+    String h = host == null ? "unknown" : host;
+    // Looked up once per source, host and outcome: a thousand fetches a second build no meters.
+    fetchCounters
+        .computeIfAbsent(
+            sourceId + '\n' + h + '\n' + outcome,
+            key ->
+                Counter.builder("healthwatch_crawler_fetch")
+                    .tag("source", sourceId)
+                    .tag("host", h)
+                    .tag("outcome", outcome)
+                    .register(registry))
         .increment();
   }
 

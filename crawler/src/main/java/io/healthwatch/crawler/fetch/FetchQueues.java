@@ -192,7 +192,15 @@ public final class FetchQueues {
    * given (robots.txt Crawl-delay, Retry-After).
    */
   public synchronized void release(FetchTask task, Instant notBefore) {
-    inFlight.merge(task.partition(), -1, Integer::sum);
+    releaseHost(task, notBefore);
+    finished(task);
+  }
+
+  /**
+   * The host has answered: its next URL may go (after the delay) while this one's page is still
+   * being read; the task counts as in flight until {@link #finished}.
+   */
+  public synchronized void releaseHost(FetchTask task, Instant notBefore) {
     HostQueue host = hosts.get(task.politenessKey());
     host.busy = false;
     if (notBefore != null && notBefore.isAfter(host.nextAllowed)) {
@@ -206,6 +214,11 @@ public final class FetchQueues {
         signal();
       }
     }
+  }
+
+  /** A task taken is settled (its outcome reported): it no longer counts as in flight. */
+  public synchronized void finished(FetchTask task) {
+    inFlight.merge(task.partition(), -1, Integer::sum);
   }
 
   /**

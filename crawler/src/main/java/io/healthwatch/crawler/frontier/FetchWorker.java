@@ -108,10 +108,10 @@ final class FetchWorker implements Runnable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // A bug: the URL ends with the error on record rather than the thread ending.
+        // A bug before the host answered: the URL ends with the error on record.
         LOG.error("fetching url={} failed unexpectedly", task.url(), e);
-        queues.release(task, null);
         report(task, failed(ReasonCode.PROCESSING_FAILED, null, e.toString()), List.of());
+        queues.release(task, null);
       }
     }
   }
@@ -120,7 +120,6 @@ final class FetchWorker implements Runnable {
     CrawlState state = task.state();
     Source source = sources.get(state.sourceId());
     if (source == null) {
-      queues.release(task, null);
       report(
           task,
           failed(
@@ -128,40 +127,56 @@ final class FetchWorker implements Runnable {
               null,
               "source '" + state.sourceId() + "' is not in this crawler's registry"),
           List.of());
+      queues.release(task, null);
       return;
     }
     if (config.respectRobots() && !robotsAllow(task, source)) {
       return;
     }
     Instant started = clock.instant();
-    var links = new ArrayList<FrontierUrl>();
-    var published =
-        new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>>();
-    FetchOutcome outcome;
-    long retryAfter = 0;
+    FetchedPage page;
     try {
-      FetchedPage page = fetcher.fetch(state.url(), state.etag(), state.lastModified());
-      archive.keep(page, source.id(), started);
-      outcome = read(task, source, page, started, links, published);
+      page = fetcher.fetch(state.url(), state.etag(), state.lastModified());
     } catch (FetchException e) {
-      retryAfter = e.retryAfterMillis();
       if (e.failure() == Failure.TRANSIENT && task.attempt() < config.retries()) {
         retrySoon(task, e, started);
         return;
       }
       String attempts = task.attempt() > 0 ? " (after " + (task.attempt() + 1) + " attempts)" : "";
-      outcome =
+      report(
+          task,
           new FetchOutcome.Failed(
-              e.reason(), e.httpStatus(), e.getMessage() + attempts, e.failure());
-    } catch (org.apache.kafka.common.KafkaException e) {
-      // The article could not even be handed to the producer (closing, say): read it again later.
-      LOG.warn("article of url={} not sent, trying again later: {}", state.url(), e.toString());
-      queues.offer(task.retry(started.plus(BROKER_RETRY)));
-      queues.release(task, null);
+              e.reason(), e.httpStatus(), e.getMessage() + attempts, e.failure()),
+          List.of());
+      queues.release(task, notBefore(task.url(), started, e.retryAfterMillis()));
       return;
     }
-    queues.release(task, notBefore(task.url(), started, retryAfter));
-    report(task, outcome, links, published.get());
+    // The host has answered: its next URL need not wait while this page is read.
+    queues.releaseHost(task, notBefore(task.url(), started, 0));
+    try {
+      var links = new ArrayList<FrontierUrl>();
+      var published =
+          new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>>();
+      FetchOutcome outcome;
+      try {
+        archive.keep(page, source.id(), started);
+        outcome = read(task, source, page, started, links, published);
+      } catch (FetchException e) {
+        outcome = new FetchOutcome.Failed(e.reason(), e.httpStatus(), e.getMessage(), e.failure());
+      } catch (org.apache.kafka.common.KafkaException e) {
+        // The article could not even be handed to the producer (closing, say): read it again later.
+        LOG.warn("article of url={} not sent, trying again later: {}", state.url(), e.toString());
+        queues.offer(task.retry(started.plus(BROKER_RETRY)));
+        return;
+      } catch (RuntimeException e) {
+        // A bug or a page that trips the parser: the URL ends with the error on record.
+        LOG.error("reading url={} failed unexpectedly", task.url(), e);
+        outcome = failed(ReasonCode.PROCESSING_FAILED, page.status(), e.toString());
+      }
+      report(task, outcome, links, published.get());
+    } finally {
+      queues.finished(task);
+    }
   }
 
   /**
@@ -187,14 +202,13 @@ final class FetchWorker implements Runnable {
         return false;
       }
       case DISALLOWED -> {
-        queues.release(task, null);
         metrics.robotsDisallowed();
         report(task, new FetchOutcome.Disallowed(RobotsCache.robotsUrl(url)), List.of());
+        queues.release(task, null);
         return false;
       }
       case UNREADABLE -> {
         FetchException why = robots.failure(url);
-        queues.release(task, null);
         report(
             task,
             new FetchOutcome.Failed(
@@ -205,6 +219,7 @@ final class FetchWorker implements Runnable {
                     + ")",
                 Failure.TRANSIENT),
             List.of());
+        queues.release(task, null);
         return false;
       }
     }
