@@ -1,6 +1,6 @@
 package io.healthwatch.benchmarks;
 
-import io.healthwatch.crawler.extract.ChineseDateParser;
+import io.healthwatch.crawler.date.DateParser;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * where the gold has a title.
  */
 final class ExtractionBench {
-  private static final ChineseDateParser DATES = new ChineseDateParser(ZoneId.of("Asia/Shanghai"));
+  private static final DateParser DATES = new DateParser(ZoneId.of("Asia/Shanghai"));
 
   private ExtractionBench() {}
 

@@ -13,7 +13,6 @@ import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.source.SourceRegistry;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,7 +78,7 @@ final class ReextractCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no WARC files (*.warc, *.warc.gz) at " + paths);
     }
-    var articlePage = new ArticlePage(ZoneId.of("Asia/Shanghai"));
+    var articlePage = new ArticlePage();
     int[] counts = new int[4]; // articles, no article, skipped, unknown source
     KafkaProducer<String, byte[]> producer = null;
     ArticlePublisher publisher = null;

@@ -37,11 +37,18 @@ public final class EntryPage {
   /**
    * @throws FetchException FEED_MALFORMED when a feed or sitemap cannot be read
    */
-  public static Links read(Source source, FetchedPage page) throws FetchException {
+  public static Links read(Source source, FetchedPage page, java.time.Instant fetchedAt)
+      throws FetchException {
+    if (!PageDecoder.looksLikeText(page.body())) {
+      throw FetchException.permanent(
+          ReasonCode.NOT_HTML, page.finalUrl(), "binary content, not a feed or page");
+    }
     if (source.kind().isFeed()) {
       try {
         return new Links(
-            FeedReader.read(page.body(), page.contentType(), page.finalUrl()), List.of());
+            FeedReader.read(
+                page.body(), page.contentType(), page.finalUrl(), source.dates(fetchedAt)),
+            List.of());
       } catch (IOException e) {
         throw FetchException.permanent(ReasonCode.FEED_MALFORMED, page.finalUrl(), e.getMessage());
       }

@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.extract;
 
+import io.healthwatch.crawler.date.DateParser;
 import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -81,18 +82,31 @@ public final class ArticleExtractor {
   /** How many text nodes just above the body count as its header (title, dateline, source). */
   private static final int DATE_NEAR_BODY = 12;
 
-  private final ChineseDateParser dates;
+  private final DateParser dates;
 
   public ArticleExtractor(ZoneId zone) {
-    this.dates = new ChineseDateParser(zone);
+    this.dates = new DateParser(zone);
   }
 
   public Extraction extract(Document page) {
+    return extract(page, null);
+  }
+
+  /**
+   * @param fetchedAt when the page was fetched, so "3小时前" and "05-14 10:23" can be read; or null
+   */
+  public Extraction extract(Document page, java.time.Instant fetchedAt) {
+    DateParser dates = fetchedAt == null ? this.dates : this.dates.withFetchTime(fetchedAt);
     Element body = page.body();
     var facts = PageFacts.of(page);
     if (body == null) {
       return new Extraction(
-          title(page, facts), metaDate(facts).orElse(null), null, null, null, canonical(facts));
+          title(page, facts),
+          metaDate(facts, dates).orElse(null),
+          null,
+          null,
+          null,
+          canonical(facts));
     }
     var stats = new NodeStats(body);
     List<Element> content = ContentScorer.contentOf(body, stats);
@@ -100,7 +114,8 @@ public final class ArticleExtractor {
     List<String> paragraphs = withoutRepeats(BlockText.paragraphs(content, stats), title);
     String text = String.join("\n\n", paragraphs);
     var around = Around.of(stats, content);
-    OffsetDateTime published = metaDate(facts).or(() -> dateNear(around)).orElse(null);
+    OffsetDateTime published =
+        metaDate(facts, dates).or(() -> dateNear(around, dates)).orElse(null);
     String source = match(SOURCE, around.joined(), "来源");
     String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
     return new Extraction(
@@ -168,7 +183,7 @@ public final class ArticleExtractor {
     return longest.isBlank() ? null : BlockText.normalize(longest);
   }
 
-  private Optional<OffsetDateTime> metaDate(PageFacts facts) {
+  private static Optional<OffsetDateTime> metaDate(PageFacts facts, DateParser dates) {
     for (String name : DATE_META) {
       Optional<OffsetDateTime> parsed = dates.parseValue(facts.metas().get(name));
       if (parsed.isPresent()) {
@@ -192,18 +207,18 @@ public final class ArticleExtractor {
    * body's start first (a portal's header may show today's date further up), then inside and after
    * the body (bylines at the foot, but also comments and related-article lists), then anywhere.
    */
-  private Optional<OffsetDateTime> dateNear(Around around) {
+  private static Optional<OffsetDateTime> dateNear(Around around, DateParser dates) {
     // A date written with its time or after a label ("发布时间", "发表于") is a publish time more
     // surely than a bare date, which may be today's date in a portal header or an event's date;
     // but a bare date in the lines just above the body beats anything below it.
     List<String> before = beforeBody(around.before(), DATE_LOOKBACK);
     var below = new ArrayList<>(around.insideShort());
     below.addAll(around.after());
-    return firstDate(before, true)
-        .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false))
-        .or(() -> firstDate(below, true))
-        .or(() -> firstDate(before, false))
-        .or(() -> firstDate(below, false))
+    return firstDate(before, true, dates)
+        .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false, dates))
+        .or(() -> firstDate(below, true, dates))
+        .or(() -> firstDate(before, false, dates))
+        .or(() -> firstDate(below, false, dates))
         .or(() -> dates.find(around.joined()));
   }
 
@@ -219,7 +234,8 @@ public final class ArticleExtractor {
     return lines;
   }
 
-  private Optional<OffsetDateTime> firstDate(List<String> lines, boolean strongOnly) {
+  private static Optional<OffsetDateTime> firstDate(
+      List<String> lines, boolean strongOnly, DateParser dates) {
     for (String text : lines) {
       Optional<OffsetDateTime> found = dates.find(text);
       if (found.isPresent() && (!strongOnly || isStrong(text, found.get()))) {

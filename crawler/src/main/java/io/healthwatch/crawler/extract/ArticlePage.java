@@ -25,13 +25,13 @@ import org.jsoup.nodes.Document;
  * crawler, {@code ./healthwatch reextract} and the tools.
  */
 public final class ArticlePage {
-  private final ArticleExtractor extractor;
-  private final SelectorOverrides overrides;
+  private final java.util.Map<ZoneId, ArticleExtractor> extractors =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<ZoneId, SelectorOverrides> overrides =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  public ArticlePage(ZoneId zone) {
-    this.extractor = new ArticleExtractor(zone);
-    this.overrides = new SelectorOverrides(zone);
-  }
+  /** Pages are read in each source's zone ({@code Source.zone}). */
+  public ArticlePage() {}
 
   /** The article and the hash that tells an edit from a re-read of the same text. */
   public record Result(DiscoveredArticle article, String contentHash) {}
@@ -50,13 +50,19 @@ public final class ArticlePage {
       OffsetDateTime hintPublishedAt,
       Instant fetchedAt)
       throws FetchException {
+    if (!PageDecoder.looksLikeText(body)) {
+      throw FetchException.permanent(ReasonCode.NOT_HTML, finalUrl, "binary content, not a page");
+    }
+    ZoneId zone = source.zone();
+    var extractor = extractors.computeIfAbsent(zone, ArticleExtractor::new);
+    var selectors = overrides.computeIfAbsent(zone, SelectorOverrides::new);
     String html =
         source.charset() != null
             ? new String(body, Charset.forName(source.charset()))
             : PageDecoder.decode(body, headerCharset);
     Document document = Jsoup.parse(html, finalUrl);
     Extraction extraction =
-        overrides.apply(extractor.extract(document), document, source.selectors());
+        selectors.apply(extractor.extract(document, fetchedAt), document, source.selectors());
     String title = extraction.title() != null ? extraction.title() : hintTitle;
     if (title == null || extraction.body() == null) {
       throw FetchException.permanent(

@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.extract;
 
+import io.healthwatch.crawler.date.DateParser;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
@@ -152,7 +153,7 @@ final class BoilerplateLines {
               + "|\\b\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+"
               + "(19|20)\\d{2}");
 
-  private static final ChineseDateParser DATES = new ChineseDateParser(ZoneOffset.UTC);
+  private static final DateParser DATES = new DateParser(ZoneOffset.UTC);
 
   private BoilerplateLines() {}
 

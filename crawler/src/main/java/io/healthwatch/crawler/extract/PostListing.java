@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.extract;
 
+import io.healthwatch.crawler.date.DateParser;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class PostListing {
   /** A post's header line (its date, maybe with a time and a label) is no longer than this. */
   private static final int HEADER_LINE = 40;
 
-  private static final ChineseDateParser DATES = new ChineseDateParser(ZoneOffset.UTC);
+  private static final DateParser DATES = new DateParser(ZoneOffset.UTC);
 
   private PostListing() {}
 

@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.extract;
 
+import io.healthwatch.crawler.date.DateParser;
 import io.healthwatch.crawler.source.Source;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -13,10 +14,10 @@ import org.jsoup.nodes.Element;
  * site degrades to the generic extractor instead of to nothing.
  */
 public final class SelectorOverrides {
-  private final ChineseDateParser dates;
+  private final DateParser dates;
 
   public SelectorOverrides(ZoneId zone) {
-    this.dates = new ChineseDateParser(zone);
+    this.dates = new DateParser(zone);
   }
 
   public Extraction apply(Extraction generic, Document page, Source.Selectors selectors) {

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * service's main, the tests and the benchmarks all start crawlers through here.
  */
 public final class Crawler implements AutoCloseable {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final KafkaProducer<String, byte[]> producer;
   private final StatusRestore restore;
@@ -162,7 +160,7 @@ public final class Crawler implements AutoCloseable {
                 robots,
                 config.fetch(),
                 sources,
-                new ArticlePage(CHINA),
+                new ArticlePage(),
                 publisher,
                 archive,
                 reports,

@@ -243,7 +243,7 @@ final class FetchWorker implements Runnable {
       return redirect(state, page, at, links);
     }
     if (state.role() == Role.ENTRY) {
-      EntryPage.Links found = EntryPage.read(source, page);
+      EntryPage.Links found = EntryPage.read(source, page, at);
       for (FeedItem item : found.articles()) {
         links.add(
             FrontierUrl.link(

@@ -31,7 +31,8 @@ public record Source(
     String articleUrlPattern,
     String charset,
     Selectors selectors,
-    java.time.Duration interval) {
+    java.time.Duration interval,
+    java.time.ZoneId zone) {
   /** Compiled article patterns, shared: a list page checks every link against one. */
   private static final java.util.Map<String, Pattern> COMPILED =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,6 +104,16 @@ public record Source(
       }
     }
     entryUrls = List.copyOf(entryUrls);
+    if (zone == null) {
+      zone = CHINA;
+    }
+  }
+
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+  /** How the source's dates are read, for a page fetched at {@code fetchedAt}. */
+  public io.healthwatch.crawler.date.DateParser dates(java.time.Instant fetchedAt) {
+    return new io.healthwatch.crawler.date.DateParser(zone).withFetchTime(fetchedAt);
   }
 
   public boolean acceptsArticleUrl(String url) {

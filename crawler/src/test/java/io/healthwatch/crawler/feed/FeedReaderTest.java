@@ -106,4 +106,99 @@ class FeedReaderTest {
                     BASE));
     assertFalse(error.getMessage().isBlank());
   }
+
+  private static String rss(String head, String itemXml) {
+    return head
+        + "<rss version=\"2.0\"><channel><title>t</title><link>http://a.cn/</link>"
+        + "<description>d</description>"
+        + itemXml
+        + "</channel></rss>";
+  }
+
+  private static FeedItem only(byte[] bytes) throws IOException {
+    var items = FeedReader.read(bytes, null, BASE);
+    assertEquals(1, items.size());
+    return items.get(0);
+  }
+
+  @Test
+  void chineseCmsDatesWithoutAZoneAndCstAreChinaTimeAndImpossibleOnesAreLeftOut()
+      throws IOException {
+    String item = "<item><title>a</title><link>http://a.cn/1</link><pubDate>%s</pubDate></item>";
+    assertEquals(
+        OffsetDateTime.parse("2024-05-14T10:23:05+08:00"),
+        only(rss("", String.format(item, "2024-05-14 10:23:05")).getBytes(StandardCharsets.UTF_8))
+            .publishedAt());
+    assertEquals(
+        OffsetDateTime.parse("2024-05-14T10:23:05+08:00"),
+        only(rss("", String.format(item, "Tue, 14 May 2024 10:23:05 CST"))
+                .getBytes(StandardCharsets.UTF_8))
+            .publishedAt());
+    assertEquals(
+        null,
+        only(rss("", String.format(item, "99 Jun 2009 25:00:00 GMT"))
+                .getBytes(StandardCharsets.UTF_8))
+            .publishedAt());
+  }
+
+  @Test
+  void byteOrderMarksWideEncodingsAndTheNetscapeDoctypeAreRead() throws IOException {
+    String xml =
+        rss(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\""
+                + " \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">",
+            "<item><title>互联网医院</title><link>http://a.cn/1</link></item>");
+    byte[] utf8 = xml.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[utf8.length + 3];
+    bom[0] = (byte) 0xef;
+    bom[1] = (byte) 0xbb;
+    bom[2] = (byte) 0xbf;
+    System.arraycopy(utf8, 0, bom, 3, utf8.length);
+    assertEquals("互联网医院", only(bom).title());
+    String wide = xml.replace("utf-8", "utf-16");
+    assertEquals(
+        "互联网医院", only(wide.getBytes(StandardCharsets.UTF_16LE)).title(), "UTF-16 without a mark");
+    assertEquals(
+        "互联网医院", only(wide.getBytes(StandardCharsets.UTF_16)).title(), "UTF-16 with a mark");
+    assertEquals(
+        "互联网医院", only(xml.replace("utf-8", "utf-32").getBytes(Charset.forName("UTF-32"))).title());
+  }
+
+  @Test
+  void anUndeclaredBig5FeedIsDetectedNotReadAsGb() throws IOException {
+    String title = "衛生福利部推動智慧醫療與遠距醫療服務，醫院資訊系統全面升級";
+    String xml =
+        rss("", "<item><title>" + title + "</title><link>http://a.cn/1</link></item>")
+            .replace("<title>t</title>", "<title>" + title + "</title>");
+    assertEquals(title, only(xml.getBytes(Charset.forName("Big5"))).title());
+  }
+
+  @Test
+  void titlesArePlainTextWhateverMarkupTheFeedPutInThem() throws IOException {
+    String xml =
+        rss(
+            "",
+            "<item><title><![CDATA[<b onclick=\"alert(1)\">医保码</b><script>x()</script> 上线]]></title>"
+                + "<link>http://a.cn/1</link></item>");
+    String title = only(xml.getBytes(StandardCharsets.UTF_8)).title();
+    assertFalse(title.contains("<") || title.contains("onclick") || title.contains("x()"), title);
+    assertTrue(title.startsWith("医保码"), title);
+  }
+
+  @Test
+  void binaryBytesAndPagesThatAreNoFeedSayWhy() {
+    byte[] binary = new byte[4096];
+    new java.util.Random(1).nextBytes(binary);
+    var error = assertThrows(IOException.class, () -> FeedReader.read(binary, "text/xml", BASE));
+    assertTrue(error.getMessage().contains("binary"), error.getMessage());
+    var html =
+        assertThrows(
+            IOException.class,
+            () ->
+                FeedReader.read(
+                    "<html><body>x</body></html>".getBytes(StandardCharsets.UTF_8),
+                    "text/xml",
+                    BASE));
+    assertTrue(html.getMessage().contains("<html>"), html.getMessage());
+  }
 }
