@@ -23,6 +23,8 @@ import org.mozilla.universalchardet.UniversalDetector;
  * it practically always is.
  */
 public final class PageDecoder {
+  private static final int STRAY_CONTROL_BYTES = 8;
+
   private static final Pattern META_CHARSET =
       Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_\\-]+)");
   private static final Pattern XML_ENCODING =
@@ -31,9 +33,32 @@ public final class PageDecoder {
   private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
   private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
-  /** What the detector may choose over GB18030: encodings that GB18030 would turn to mojibake. */
+  /**
+   * What the detector may choose over GB18030: the other legacy CJK encodings, and the Cyrillic,
+   * Greek, Hebrew and Thai ones it recognizes by their letter statistics. Not windows-1252, its
+   * fallback for bytes it does not know.
+   */
   private static final Set<String> LEGACY_CJK =
-      Set.of("BIG5", "EUC-KR", "SHIFT_JIS", "EUC-JP", "EUC-TW", "ISO-2022-JP", "ISO-2022-KR");
+      Set.of(
+          "BIG5",
+          "EUC-KR",
+          "SHIFT_JIS",
+          "EUC-JP",
+          "EUC-TW",
+          "ISO-2022-JP",
+          "ISO-2022-KR",
+          "ISO-2022-CN",
+          "KOI8-R",
+          "WINDOWS-1251",
+          "IBM855",
+          "IBM866",
+          "X-MAC-CYRILLIC",
+          "ISO-8859-5",
+          "WINDOWS-1253",
+          "ISO-8859-7",
+          "WINDOWS-1255",
+          "ISO-8859-8",
+          "TIS620");
 
   private PageDecoder() {}
 
@@ -76,7 +101,9 @@ public final class PageDecoder {
 
   /**
    * Whether the bytes can be text at all: a binary file (an image, a PDF, an archive served as
-   * text/html) has NUL and other control bytes that no page or feed has, outside UTF-16/32.
+   * text/html) has NUL and other control bytes in about a tenth of its bytes, which no page or feed
+   * has outside UTF-16/32. A few stray ones (a page cut off and padded with NULs by a failing CMS)
+   * leave it a broken page, to be reported as such rather than as binary.
    */
   public static boolean looksLikeText(byte[] bytes) {
     if (byteOrderMark(bytes) != null || wideXml(bytes) != null) {
@@ -86,14 +113,11 @@ public final class PageDecoder {
     int control = 0;
     for (int i = 0; i < sample; i++) {
       int b = bytes[i] & 0xff;
-      if (b == 0) {
-        return false;
-      }
       if (b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b) {
         control++;
       }
     }
-    return control * 100 <= sample; // at most 1% stray control bytes
+    return control <= STRAY_CONTROL_BYTES + sample / 100;
   }
 
   private static Decoded byteOrderMark(byte[] b) {
@@ -169,7 +193,7 @@ public final class PageDecoder {
     detector.dataEnd();
     String found = detector.getDetectedCharset();
     if (found != null && LEGACY_CJK.contains(found.toUpperCase(Locale.ROOT))) {
-      Charset charset = charsetOf(found);
+      Charset charset = charsetOf(found.equalsIgnoreCase("TIS620") ? "TIS-620" : found);
       if (charset != null) {
         return charset;
       }

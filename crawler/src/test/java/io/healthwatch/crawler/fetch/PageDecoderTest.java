@@ -1,6 +1,7 @@
 package io.healthwatch.crawler.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -49,5 +50,17 @@ class PageDecoderTest {
   void unknownCharsetNameFallsBackToDetection() {
     byte[] page = TEXT.getBytes(StandardCharsets.UTF_8);
     assertEquals(TEXT, PageDecoder.decode(page, "x-no-such-charset"));
+  }
+
+  @Test
+  void randomBytesAreBinaryButAPageWithAFewStrayNulsIsText() {
+    byte[] random = new byte[64 * 1024];
+    new java.util.Random(7).nextBytes(random);
+    assertFalse(PageDecoder.looksLikeText(random));
+    byte[] truncated =
+        ("<html><body><p>" + TEXT + "\u0000\u0000\u0000").getBytes(StandardCharsets.UTF_8);
+    assertTrue(PageDecoder.looksLikeText(truncated));
+    byte[] utf16 = ("<p>" + TEXT + "</p>").getBytes(StandardCharsets.UTF_16);
+    assertTrue(PageDecoder.looksLikeText(utf16), "UTF-16 with its byte-order mark");
   }
 }
