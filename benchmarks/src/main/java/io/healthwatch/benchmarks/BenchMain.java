@@ -21,6 +21,15 @@ public final class BenchMain {
       FetchBench.run(home, 200, 10, 200, System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("feeds")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      Path data =
+          args.length > 1 ? Path.of(args[1]) : home.resolveSibling("shared").resolve("feeds");
+      System.out.println(
+          "== feed and sitemap readers on other projects' test suites (" + data + ")");
+      FeedsBench.run(data, System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("crawlstate")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
@@ -88,7 +97,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -39,16 +39,6 @@ public final class FeedReader {
   private static final Pattern DOCTYPE =
       Pattern.compile("(?is)<!DOCTYPE\\s[^\\[>]*(\\[.*?\\]\\s*)?>");
   private static final Pattern ENTITY = Pattern.compile("(?i)<!ENTITY");
-  private static final List<String> DATE_ELEMENTS =
-      List.of(
-          "pubDate",
-          "published",
-          "dc:date",
-          "updated",
-          "issued",
-          "modified",
-          "created",
-          "dcterms:modified");
 
   private FeedReader() {}
 
@@ -59,89 +49,105 @@ public final class FeedReader {
   }
 
   /**
+   * The articles a feed links to.
+   *
    * @param dates the source's date reading (its zone, the fetch time)
    * @throws IOException with a one-line reason when the bytes are not a feed
    */
   public static List<FeedItem> read(
       byte[] bytes, String contentType, String feedUrl, DateParser dates) throws IOException {
+    return parse(bytes, contentType, feedUrl, dates).items().stream()
+        .filter(item -> item.url() != null)
+        .toList();
+  }
+
+  /**
+   * A feed as read: its title, the charset its bytes were read in, and every item, also those
+   * without a usable link (their {@code url} is null), for tools and benchmarks.
+   */
+  public record Feed(String title, java.nio.charset.Charset charset, List<FeedItem> items) {}
+
+  /**
+   * @throws IOException with a one-line reason when the bytes are not a feed
+   */
+  public static Feed parse(byte[] bytes, String contentType, String feedUrl, DateParser dates)
+      throws IOException {
     if (!PageDecoder.looksLikeText(bytes)) {
       throw new IOException("not a readable feed: binary content, not text");
     }
-    String text =
-        PageDecoder.decode(bytes, contentType == null ? null : HttpFetcher.charsetOf(contentType))
-            .strip();
-    text = withoutDoctype(text);
+    var decoded =
+        PageDecoder.decoded(bytes, contentType == null ? null : HttpFetcher.charsetOf(contentType));
+    String text = withoutDoctype(decoded.text().strip());
+    WrittenFeed written = WrittenFeed.of(text);
     SyndFeed feed;
     try {
       feed = build(text);
-    } catch (FeedException | IllegalArgumentException strict) {
+    } catch (FeedException | IllegalArgumentException | IndexOutOfBoundsException strict) {
       try {
         feed = build(repaired(text));
-      } catch (FeedException | IllegalArgumentException e) {
+      } catch (FeedException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        if (written.looksLikeFeed()) {
+          // Rome refuses what readers accept (no <channel>, another namespace, CDF, base64).
+          return fromWritten(written, decoded.charset(), feedUrl, dates);
+        }
         throw new IOException("not a readable feed: " + reason(strict, text), strict);
       }
     }
-    Map<String, String> rawDates = rawDates(text);
+    List<WrittenFeed.Item> writtenItems = written.items();
+    boolean inOrder = writtenItems.size() == feed.getEntries().size();
+    Map<String, String> writtenDates = new HashMap<>();
+    for (WrittenFeed.Item item : writtenItems) {
+      if (item.link() != null && item.date() != null) {
+        writtenDates.putIfAbsent(item.link(), item.date());
+      }
+    }
     var items = new ArrayList<FeedItem>();
-    for (SyndEntry entry : feed.getEntries()) {
+    for (int i = 0; i < feed.getEntries().size(); i++) {
+      SyndEntry entry = feed.getEntries().get(i);
       String link = entry.getLink();
       if (link == null && !entry.getLinks().isEmpty()) {
         link = entry.getLinks().get(0).getHref();
       }
-      if (link == null) {
-        continue;
+      String url =
+          link == null ? null : UrlCanonicalizer.resolve(feedUrl, link.strip()).orElse(null);
+      // The date as written: the item in the same place, else the one with the same link.
+      String raw =
+          inOrder
+              ? writtenItems.get(i).date()
+              : link == null ? null : writtenDates.get(link.strip());
+      String title = plain(entry.getTitle());
+      if (inOrder && (title == null || writtenItems.get(i).encodedTitle())) {
+        title = writtenItems.get(i).title();
       }
-      var url = UrlCanonicalizer.resolve(feedUrl, link.strip());
-      if (url.isEmpty()) {
-        continue;
-      }
-      items.add(
-          new FeedItem(url.get(), plain(entry.getTitle()), date(entry, link, rawDates, dates)));
+      items.add(new FeedItem(url, title, date(entry, raw, inOrder || raw != null, dates)));
     }
-    return items;
+    String title = plain(feed.getTitle());
+    return new Feed(title == null ? written.title() : title, decoded.charset(), items);
   }
 
   /**
    * The date as the feed wrote it, read by the crawler's parser; Rome's reading only when the text
    * cannot be found again (the item's link written differently).
    */
-  private static OffsetDateTime date(
-      SyndEntry entry, String link, Map<String, String> rawDates, DateParser dates) {
-    String raw = rawDates.get(link.strip());
-    if (raw != null) {
-      return dates.parseValue(raw).orElse(null);
+  private static OffsetDateTime date(SyndEntry entry, String raw, boolean found, DateParser dates) {
+    if (found) {
+      return raw == null ? null : dates.parseValue(raw).orElse(null);
     }
     Date date =
         entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), ZoneId.of("UTC"));
   }
 
-  /** Each item's link and the first date element it has, as written. */
-  private static Map<String, String> rawDates(String text) {
-    var dates = new HashMap<String, String>();
-    Document xml = Jsoup.parse(text, "", Parser.xmlParser());
-    for (Element item : xml.select("item, entry")) {
-      String link = null;
-      for (Element candidate : item.children()) {
-        if (candidate.normalName().equals("link")) {
-          String value = candidate.hasAttr("href") ? candidate.attr("href") : candidate.text();
-          if (!value.isBlank() && (link == null || "alternate".equals(candidate.attr("rel")))) {
-            link = value.strip();
-          }
-        }
-      }
-      if (link == null) {
-        continue;
-      }
-      for (String name : DATE_ELEMENTS) {
-        Element date = item.getElementsByTag(name).first();
-        if (date != null && !date.text().isBlank()) {
-          dates.putIfAbsent(link, date.text().strip());
-          break;
-        }
-      }
+  private static Feed fromWritten(
+      WrittenFeed written, java.nio.charset.Charset charset, String feedUrl, DateParser dates) {
+    var items = new ArrayList<FeedItem>();
+    for (WrittenFeed.Item item : written.items()) {
+      String url =
+          item.link() == null ? null : UrlCanonicalizer.resolve(feedUrl, item.link()).orElse(null);
+      OffsetDateTime date = item.date() == null ? null : dates.parseValue(item.date()).orElse(null);
+      items.add(new FeedItem(url, item.title(), date));
     }
-    return dates;
+    return new Feed(written.title(), charset, items);
   }
 
   /** Title text as a reader sees it: markup and entities resolved, whitespace folded. */

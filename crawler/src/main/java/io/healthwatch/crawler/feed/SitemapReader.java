@@ -32,6 +32,27 @@ public final class SitemapReader {
   private SitemapReader() {}
 
   /**
+   * What the bytes are, whatever the server said: sitemaps are served gzipped as text/html, text
+   * lists as application/xml; crawler-commons reads each kind by its content type.
+   */
+  static String sniffedType(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      return "application/gzip";
+    }
+    int i = 0;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
+      i = 3;
+    }
+    while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+      i++;
+    }
+    return i < bytes.length && bytes[i] == '<' ? "text/xml" : "text/plain";
+  }
+
+  /**
    * @throws IOException with a one-line reason when the bytes are not a sitemap
    */
   public static Content read(byte[] bytes, String contentType, String url) throws IOException {
@@ -39,11 +60,7 @@ public final class SitemapReader {
     parser.enableExtension(Extension.NEWS);
     AbstractSiteMap map;
     try {
-      map =
-          parser.parseSiteMap(
-              contentType == null || contentType.isBlank() ? "text/xml" : contentType,
-              bytes,
-              URI.create(url).toURL());
+      map = parser.parseSiteMap(sniffedType(bytes), bytes, URI.create(url).toURL());
     } catch (UnknownFormatException | MalformedURLException | IllegalArgumentException e) {
       throw new IOException("not a readable sitemap: " + e.getMessage(), e);
     }

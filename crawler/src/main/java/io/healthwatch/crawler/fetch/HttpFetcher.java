@@ -256,12 +256,16 @@ public final class HttpFetcher {
     }
   }
 
-  /** The charset parameter of a Content-Type value, or null. */
+  /**
+   * The charset parameter of a Content-Type value, or null; tolerant of spaces around the equals
+   * sign and of quotes.
+   */
   public static String charsetOf(String contentType) {
     for (String part : contentType.split(";")) {
-      String trimmed = part.trim();
-      if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-        return trimmed.substring(8).replace("\"", "").trim();
+      int eq = part.indexOf('=');
+      if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+        String value = part.substring(eq + 1).replace("\"", "").replace("'", "").trim();
+        return value.isEmpty() ? null : value;
       }
     }
     return null;

@@ -1,0 +1,180 @@
+package io.healthwatch.crawler.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * A feed as its text writes it, read leniently with jsoup's XML parser: the feed's title and each
+ * item's link, title and first date element, as written. The feed reader takes from it what Rome
+ * does not keep (the dates as written, base64 titles, Dublin Core titles) and reads with it alone
+ * the feeds Rome refuses but feedparser and readers accept: an RSS without a channel, Atom or RSS
+ * 1.0 under an unexpected namespace, Microsoft's CDF, base64 content that trips Rome.
+ */
+final class WrittenFeed {
+  private static final Set<String> ROOTS = Set.of("rss", "rdf:rdf", "rdf", "feed", "channel");
+  private static final List<String> DATE_ELEMENTS =
+      List.of(
+          "pubDate",
+          "published",
+          "dc:date",
+          "updated",
+          "issued",
+          "modified",
+          "created",
+          "dcterms:modified",
+          "lastmod");
+
+  /** One item as written; any field may be null. */
+  record Item(String link, String title, String date, boolean encodedTitle) {}
+
+  private final String root;
+  private final String title;
+  private final List<Item> items;
+
+  private WrittenFeed(String root, String title, List<Item> items) {
+    this.root = root;
+    this.title = title;
+    this.items = items;
+  }
+
+  static WrittenFeed of(String text) {
+    Document xml = Jsoup.parse(text, "", Parser.xmlParser());
+    Element rootElement = xml.children().first();
+    String root = rootElement == null ? null : rootElement.tagName().toLowerCase(Locale.ROOT);
+    var items = new ArrayList<Item>();
+    for (Element item : xml.getAllElements()) {
+      String name = item.normalName();
+      if (name.equals("item") || name.equals("entry")) {
+        Element title = child(item, "title");
+        if (title == null) {
+          title = child(item, "dc:title");
+        }
+        if (title == null) {
+          title = child(item, "media:title");
+        }
+        boolean encoded = title != null && isBase64(title);
+        items.add(new Item(link(item), textOf(title), date(item), encoded));
+      }
+    }
+    String title = null;
+    if (rootElement != null) {
+      Element scope =
+          rootElement.normalName().equals("rss") ? child(rootElement, "channel") : rootElement;
+      if (scope != null) {
+        title = textOf(child(scope, "title"));
+        if (title == null) {
+          title = textOf(child(scope, "dc:title"));
+        }
+      }
+    }
+    return new WrittenFeed(root, title, items);
+  }
+
+  /** Whether the root element is a feed's, whatever namespace it is in. */
+  boolean looksLikeFeed() {
+    return root != null && ROOTS.contains(root);
+  }
+
+  String title() {
+    return title;
+  }
+
+  List<Item> items() {
+    return items;
+  }
+
+  /** The direct child of that name (case-insensitively: CDF writes TITLE), or null. */
+  private static Element child(Element parent, String name) {
+    for (Element child : parent.children()) {
+      if (child.normalName().equals(name) || child.tagName().equalsIgnoreCase(name)) {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  private static String link(Element item) {
+    String href = attribute(item, "href"); // CDF: <ITEM HREF="...">
+    if (href != null) {
+      return href;
+    }
+    String link = null;
+    for (Element candidate : item.children()) {
+      if (candidate.normalName().equals("link")) {
+        String value = candidate.hasAttr("href") ? candidate.attr("href") : candidate.text();
+        String rel = candidate.attr("rel");
+        if (!value.isBlank()
+            && (link == null && (rel.isEmpty() || rel.equals("alternate"))
+                || rel.equals("alternate"))) {
+          link = value.strip();
+        }
+      }
+    }
+    return link;
+  }
+
+  private static String date(Element item) {
+    for (String name : DATE_ELEMENTS) {
+      Element element = child(item, name);
+      if (element == null) {
+        element = item.getElementsByTag(name).first();
+      }
+      if (element != null && !element.text().isBlank()) {
+        return element.text().strip();
+      }
+    }
+    String lastmod = attribute(item, "lastmod"); // CDF
+    return lastmod == null || lastmod.isBlank() ? null : lastmod;
+  }
+
+  private static String attribute(Element element, String name) {
+    for (var attribute : element.attributes()) {
+      if (attribute.getKey().equalsIgnoreCase(name)) {
+        return attribute.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Atom 0.3's {@code mode="base64"}, and Atom 1.0's rule that text of a media type other than text
+   * and XML is base64.
+   */
+  private static boolean isBase64(Element element) {
+    String type = element.attr("type").toLowerCase(Locale.ROOT);
+    return "base64".equalsIgnoreCase(element.attr("mode"))
+        || type.contains("/") && !type.startsWith("text/") && !type.contains("xml");
+  }
+
+  /** An element's text as a reader sees it: base64 decoded when so marked, markup resolved. */
+  private static String textOf(Element element) {
+    if (element == null) {
+      return null;
+    }
+    String raw = element.wholeText();
+    if (isBase64(element)) {
+      try {
+        raw = new String(Base64.getMimeDecoder().decode(raw.strip()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notBase64) {
+        // as written
+      }
+    }
+    String type = isBase64(element) ? "html" : element.attr("type").toLowerCase(Locale.ROOT);
+    boolean markup =
+        type.contains("html")
+            || type.contains("xhtml")
+            || raw.indexOf('<') >= 0
+            || raw.indexOf('&') >= 0;
+    String text = markup && !type.equals("text") ? Jsoup.parse(raw).text() : raw;
+    text = text.replaceAll("\\s+", " ").strip();
+    return text.isEmpty() ? null : text;
+  }
+}
