@@ -46,8 +46,46 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private volatile CompletableFuture<Void> nextLoad = new CompletableFuture<>();
 
-  /** Where Chromium is installed, if it is: tests skip, saying so, without it. */
+  /**
+   * Where Chromium is installed, installing Debian's package first where the machine can (see
+   * {@link DebianPackage}); empty, with the reason in {@link #missingBecause()}, where it cannot.
+   */
   public static Optional<Path> executable() {
+    Optional<Path> found = onPath();
+    if (found.isEmpty() && DebianPackage.install("chromium") == null) {
+      found = onPath();
+    }
+    return found;
+  }
+
+  /** Why there is no Chromium, for a test's skip message. */
+  public static String missingBecause() {
+    String why = DebianPackage.install("chromium");
+    return "no chromium on PATH and it could not be installed: "
+        + (why == null ? "installed, but not on PATH" : why);
+  }
+
+  /** The browser headless, with the given arguments after the ones every run here needs. */
+  public static List<String> command(Path executable, String... arguments) {
+    var command =
+        new java.util.ArrayList<>(
+            List.of(
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--no-first-run",
+                // the closed network here refuses Chromium's own connections, many at a time
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic"));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  private static Optional<Path> onPath() {
     for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
       for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
         Path candidate = Path.of(dir, name);
@@ -64,17 +102,13 @@ public final class HeadlessChromium implements AutoCloseable {
     Path profile = Files.createTempDirectory("healthwatch-chromium");
     Process process =
         new ProcessBuilder(
-                executable.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                "--no-first-run",
-                "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height,
-                "about:blank")
+                command(
+                    executable,
+                    "--remote-debugging-address=127.0.0.1",
+                    "--remote-debugging-port=0",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height,
+                    "about:blank"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {

@@ -1,14 +1,22 @@
 package io.healthwatch.contracts.kafka;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A consumer's poll loop that another thread can stop: {@link #stop} wakes the consumer out of its
  * poll, the loop runs {@link #finish} (flush, commit) and returns.
  */
 public abstract class ConsumerLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
   protected final Consumer<String, byte[]> consumer;
   private final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -39,6 +47,35 @@ public abstract class ConsumerLoop implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Commits what has been consumed; see {@link #commit(Map)}. */
+  protected final boolean commit() {
+    return commit(null);
+  }
+
+  /**
+   * Commits the offsets (all consumed ones when null). When the group is rebalancing (a broker came
+   * back, a member joined) the commit is refused; that is no reason to stop the service: what was
+   * not committed is delivered again, to this member or the partition's next owner, and every loop
+   * here applies a record twice harmlessly. The next commit after the rebalance covers it.
+   *
+   * @return whether the offsets were committed
+   */
+  protected final boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    try {
+      if (offsets == null) {
+        consumer.commitSync();
+      } else {
+        consumer.commitSync(offsets);
+      }
+      return true;
+    } catch (RebalanceInProgressException | CommitFailedException e) {
+      LOG.warn(
+          "offsets not committed while the group rebalances; the records are delivered again: {}",
+          e.getMessage());
+      return false;
     }
   }
 

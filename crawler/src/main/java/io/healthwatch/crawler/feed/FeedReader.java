@@ -108,6 +108,9 @@ public final class FeedReader {
       if (link == null && !entry.getLinks().isEmpty()) {
         link = entry.getLinks().get(0).getHref();
       }
+      if (link == null && inOrder) {
+        link = writtenItems.get(i).link(); // e.g. an Atom link written as text, not href
+      }
       String url =
           link == null ? null : UrlCanonicalizer.resolve(feedUrl, link.strip()).orElse(null);
       // The date as written: the item in the same place, else the one with the same link.
@@ -121,7 +124,7 @@ public final class FeedReader {
       }
       items.add(new FeedItem(url, title, date(entry, raw, inOrder || raw != null, dates)));
     }
-    String title = plain(feed.getTitle());
+    String title = written.encodedTitle() ? null : plain(feed.getTitle());
     return new Feed(title == null ? written.title() : title, decoded.charset(), items);
   }
 

@@ -22,13 +22,16 @@ final class WrittenFeed {
   private static final Set<String> ROOTS = Set.of("rss", "rdf:rdf", "rdf", "feed", "channel");
   private static final List<String> DATE_ELEMENTS =
       List.of(
+          // publication first: the weekly window is about when an article appeared
           "pubDate",
           "published",
-          "dc:date",
-          "updated",
           "issued",
-          "modified",
+          "dcterms:issued",
+          "dc:date",
           "created",
+          "dcterms:created",
+          "updated",
+          "modified",
           "dcterms:modified",
           "lastmod");
 
@@ -37,11 +40,13 @@ final class WrittenFeed {
 
   private final String root;
   private final String title;
+  private final boolean encodedTitle;
   private final List<Item> items;
 
-  private WrittenFeed(String root, String title, List<Item> items) {
+  private WrittenFeed(String root, String title, boolean encodedTitle, List<Item> items) {
     this.root = root;
     this.title = title;
+    this.encodedTitle = encodedTitle;
     this.items = items;
   }
 
@@ -65,17 +70,20 @@ final class WrittenFeed {
       }
     }
     String title = null;
+    boolean encodedTitle = false;
     if (rootElement != null) {
       Element scope =
           rootElement.normalName().equals("rss") ? child(rootElement, "channel") : rootElement;
       if (scope != null) {
-        title = textOf(child(scope, "title"));
-        if (title == null) {
-          title = textOf(child(scope, "dc:title"));
+        Element titleElement = child(scope, "title");
+        if (titleElement == null) {
+          titleElement = child(scope, "dc:title");
         }
+        title = textOf(titleElement);
+        encodedTitle = titleElement != null && isBase64(titleElement);
       }
     }
-    return new WrittenFeed(root, title, items);
+    return new WrittenFeed(root, title, encodedTitle, items);
   }
 
   /** Whether the root element is a feed's, whatever namespace it is in. */
@@ -85,6 +93,11 @@ final class WrittenFeed {
 
   String title() {
     return title;
+  }
+
+  /** Whether the feed's title was written base64-encoded (which Rome hands over undecoded). */
+  boolean encodedTitle() {
+    return encodedTitle;
   }
 
   List<Item> items() {
@@ -99,6 +112,20 @@ final class WrittenFeed {
       }
     }
     return null;
+  }
+
+  /**
+   * The last direct child of that name: a repeated element is overwritten by its later copy, as
+   * feedparser reads it.
+   */
+  private static Element lastChild(Element parent, String name) {
+    Element last = null;
+    for (Element child : parent.children()) {
+      if (child.normalName().equals(name) || child.tagName().equalsIgnoreCase(name)) {
+        last = child;
+      }
+    }
+    return last;
   }
 
   private static String link(Element item) {
@@ -123,7 +150,7 @@ final class WrittenFeed {
 
   private static String date(Element item) {
     for (String name : DATE_ELEMENTS) {
-      Element element = child(item, name);
+      Element element = lastChild(item, name);
       if (element == null) {
         element = item.getElementsByTag(name).first();
       }

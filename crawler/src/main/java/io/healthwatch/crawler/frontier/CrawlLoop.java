@@ -121,7 +121,7 @@ public final class CrawlLoop extends ConsumerLoop {
     drainReports();
     if (!records.isEmpty()) {
       sink.flush();
-      consumer.commitSync();
+      commit();
     }
     if (singlePass && finishedPass()) {
       LOG.info("single pass done: nothing due, in flight or unread");
@@ -136,7 +136,7 @@ public final class CrawlLoop extends ConsumerLoop {
     awaitInFlight(queues::inFlight);
     drainReports();
     sink.flush();
-    consumer.commitSync();
+    commit();
   }
 
   private void handle(ConsumerRecord<String, byte[]> record) {
@@ -194,7 +194,7 @@ public final class CrawlLoop extends ConsumerLoop {
       }
       drainReports();
       sink.flush();
-      consumer.commitSync();
+      commit();
     }
     for (TopicPartition partition : partitions) {
       owner.revoked(partition.partition());

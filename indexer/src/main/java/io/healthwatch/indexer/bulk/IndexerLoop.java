@@ -150,8 +150,9 @@ public final class IndexerLoop extends ConsumerLoop {
       resumeAll();
     }
     if (!offsets.isEmpty()) {
-      consumer.commitSync(Map.copyOf(offsets));
-      committed.putAll(offsets);
+      if (commit(Map.copyOf(offsets))) {
+        committed.putAll(offsets);
+      }
     }
     batch.clear();
     offsets.clear();
@@ -173,8 +174,9 @@ public final class IndexerLoop extends ConsumerLoop {
       }
     }
     if (!advanced.isEmpty()) {
-      consumer.commitSync(advanced);
-      committed.putAll(advanced);
+      if (commit(advanced)) {
+        committed.putAll(advanced);
+      }
     }
   }
 

@@ -33,7 +33,7 @@ class IssueScreenshotTest {
   void theIssueRendersInChromium() throws Exception {
     Optional<Path> browser = HeadlessChromium.executable();
     Assumptions.assumeTrue(
-        browser.isPresent(), "no chromium on PATH (apt-get install chromium): screenshot skipped");
+        browser.isPresent(), () -> HeadlessChromium.missingBecause() + ": screenshot skipped");
     String html =
         new IssueRenderer(TestIssueSettings.withArticles(3))
             .html(
@@ -56,14 +56,11 @@ class IssueScreenshotTest {
     Files.deleteIfExists(png);
     Process process =
         new ProcessBuilder(
-                browser.get().toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                "--window-size=1000,1400",
-                "--screenshot=" + png,
-                page.toAbsolutePath().toUri().toString())
+                HeadlessChromium.command(
+                    browser.get(),
+                    "--window-size=1000,1400",
+                    "--screenshot=" + png,
+                    page.toAbsolutePath().toUri().toString()))
             .redirectErrorStream(true)
             .redirectOutput(OUT.resolve("chromium.log").toFile())
             .start();

@@ -98,8 +98,7 @@ class EditorServerIT {
   void anEditorSearchesPinsAndPublishesInABrowser() throws Exception {
     Optional<Path> chromium = HeadlessChromium.executable();
     Assumptions.assumeTrue(
-        chromium.isPresent(),
-        "no chromium on PATH (apt-get install chromium): browser test skipped");
+        chromium.isPresent(), () -> HeadlessChromium.missingBecause() + ": browser test skipped");
     String home = server.address().toString();
     try (var browser = HeadlessChromium.start(chromium.get(), 1100, 1000)) {
       browser.open(home);
