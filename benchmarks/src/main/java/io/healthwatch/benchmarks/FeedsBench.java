@@ -356,19 +356,26 @@ final class FeedsBench {
     int files = 0;
     int read = 0;
     var refused = new ArrayList<String>();
-    try (Stream<Path> all = Files.list(folder)) {
+    int empty = 0;
+    try (Stream<Path> all = Files.walk(folder)) {
       for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
-        String name = file.getFileName().toString();
+        String name = folder.relativize(file).toString();
         if (name.equals("LICENSE") || name.equals("do-not-visit.txt")) {
           continue;
         }
         files++;
         byte[] bytes = Files.readAllBytes(file);
         var future =
-            pool.submit(() -> SitemapReader.read(bytes, null, "http://www.example.com/" + name));
+            pool.submit(
+                () ->
+                    SitemapReader.read(
+                        bytes, null, "http://www.example.com/" + name, DateParser.china()));
         try {
           var content = future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
           read++;
+          if (content.items().isEmpty() && content.childSitemaps().isEmpty()) {
+            empty++;
+          }
           if (Boolean.getBoolean("misses")) {
             out.println(
                 "             "
@@ -391,8 +398,8 @@ final class FeedsBench {
       }
     }
     out.printf(
-        "%-12s %6d %7d %8d   (crawler-commons sitemaps, content type sniffed)%n",
-        "sitemaps", files, read, files - read);
+        "%-12s %6d %7d %8d   (crawler-commons sitemaps, content type sniffed; %d read empty)%n",
+        "sitemaps", files, read, files - read, empty);
     refused.forEach(r -> out.println("             refused " + r));
   }
 

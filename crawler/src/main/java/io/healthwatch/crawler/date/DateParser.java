@@ -140,6 +140,11 @@ public final class DateParser {
     return new DateParser(zone, at);
   }
 
+  /** Where times without an offset are. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** The parser for sources in China time. */
   public static DateParser china() {
     return new DateParser(CHINA);

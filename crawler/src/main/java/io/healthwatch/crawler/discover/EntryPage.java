@@ -56,7 +56,8 @@ public final class EntryPage {
     if (source.kind() == SourceKind.SITEMAP) {
       try {
         SitemapReader.Content content =
-            SitemapReader.read(page.body(), page.contentType(), page.finalUrl());
+            SitemapReader.read(
+                page.body(), page.contentType(), page.finalUrl(), source.dates(fetchedAt));
         return new Links(
             content.items(), content.childSitemaps().stream().limit(MAX_CHILD_SITEMAPS).toList());
       } catch (IOException e) {

@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,17 +27,14 @@ import org.jsoup.parser.Parser;
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom feeds with Rome, tolerant of what real feeds get wrong: the bytes
  * are decoded as pages are (byte-order marks, UTF-16/32, a stale declaration, undeclared legacy CJK
- * encodings), a DOCTYPE is accepted but entity definitions are refused (no external entity, no
- * entity expansion), and markup that is not well-formed XML (unclosed HTML in descriptions, HTML
- * entities) is repaired with a lenient parse before Rome reads it again. Dates are read by the
- * crawler's own {@link DateParser} from the feed's text (Rome's reading puts zone-less times in the
- * JVM's zone and CST in America), titles are plain text. Items without a usable link are skipped; a
- * date that cannot be read is left out.
+ * encodings), a DOCTYPE is accepted with only plain-text entities (see {@link Doctype}), and markup
+ * that is not well-formed XML (unclosed HTML in descriptions, HTML entities) is repaired with a
+ * lenient parse before Rome reads it again. Dates are read by the crawler's own {@link DateParser}
+ * from the feed's text (Rome's reading puts zone-less times in the JVM's zone and CST in America),
+ * titles are plain text. Items without a usable link are skipped; a date that cannot be read is
+ * left out.
  */
 public final class FeedReader {
-  private static final Pattern DOCTYPE =
-      Pattern.compile("(?is)<!DOCTYPE\\s[^\\[>]*(\\[.*?\\]\\s*)?>");
-  private static final Pattern ENTITY = Pattern.compile("(?i)<!ENTITY");
 
   private FeedReader() {}
 
@@ -77,7 +73,7 @@ public final class FeedReader {
     }
     var decoded =
         PageDecoder.decoded(bytes, contentType == null ? null : HttpFetcher.charsetOf(contentType));
-    String text = withoutDoctype(decoded.text().strip());
+    String text = Doctype.strip(decoded.text().strip());
     WrittenFeed written = WrittenFeed.of(text);
     SyndFeed feed;
     try {
@@ -162,22 +158,6 @@ public final class FeedReader {
         title.indexOf('<') >= 0 || title.indexOf('&') >= 0 ? Jsoup.parse(title).text() : title;
     text = text.replaceAll("\\s+", " ").strip();
     return text.isEmpty() ? null : text;
-  }
-
-  /**
-   * A DOCTYPE is dropped (RSS 0.91's Netscape DOCTYPE is standard); one that defines entities is
-   * refused, as entity definitions are how XXE and entity-expansion attacks work.
-   */
-  private static String withoutDoctype(String text) throws IOException {
-    var doctype = DOCTYPE.matcher(text);
-    if (!doctype.find()) {
-      return text;
-    }
-    if (doctype.group(1) != null && ENTITY.matcher(doctype.group(1)).find()) {
-      throw new IOException(
-          "not a readable feed: it defines XML entities (refused: entity expansion)");
-    }
-    return text.substring(0, doctype.start()) + text.substring(doctype.end());
   }
 
   private static SyndFeed build(String xml) throws FeedException {

@@ -9,23 +9,23 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import io.healthwatch.crawler.date.DateParser;
 import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads XML sitemaps and sitemap indexes with crawler-commons, including Google News sitemaps,
- * whose title and publication date are kept as hints for the article.
+ * Reads XML and text sitemaps and sitemap indexes with crawler-commons, including Google News
+ * sitemaps, whose title and publication date are kept as hints for the article. Dates are read as
+ * written by the crawler's {@link DateParser}, in the source's zone.
  */
 public final class SitemapReader {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   /** A sitemap's articles, or an index's child sitemaps. */
   public record Content(List<String> childSitemaps, List<FeedItem> items) {}
 
@@ -55,12 +55,14 @@ public final class SitemapReader {
   /**
    * @throws IOException with a one-line reason when the bytes are not a sitemap
    */
-  public static Content read(byte[] bytes, String contentType, String url) throws IOException {
+  public static Content read(byte[] bytes, String contentType, String url, DateParser dates)
+      throws IOException {
     var parser = new SiteMapParser(false);
     parser.enableExtension(Extension.NEWS);
     AbstractSiteMap map;
+    String type = sniffedType(bytes);
     try {
-      map = parser.parseSiteMap(sniffedType(bytes), bytes, URI.create(url).toURL());
+      map = parser.parseSiteMap(type, bytes, URI.create(url).toURL());
     } catch (UnknownFormatException | MalformedURLException | IllegalArgumentException e) {
       throw new IOException("not a readable sitemap: " + e.getMessage(), e);
     }
@@ -72,6 +74,10 @@ public final class SitemapReader {
       return new Content(children, List.of());
     }
     var items = new ArrayList<FeedItem>();
+    Map<String, String> written =
+        type.equals("text/plain")
+            ? Map.of()
+            : WrittenSitemapDates.of(bytes, type.equals("application/gzip"));
     for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
       var canonical = UrlCanonicalizer.canonicalize(entry.getUrl().toString());
       if (canonical.isEmpty()) {
@@ -86,11 +92,12 @@ public final class SitemapReader {
           date = attributes.getPublicationDate();
         }
       }
-      items.add(
-          new FeedItem(
-              canonical.get(),
-              title,
-              date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), CHINA)));
+      String raw = written.get(entry.getUrl().toString());
+      OffsetDateTime publishedAt =
+          raw != null
+              ? dates.parseValue(raw).orElse(null)
+              : date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), dates.zone());
+      items.add(new FeedItem(canonical.get(), title, publishedAt));
     }
     return new Content(List.of(), items);
   }

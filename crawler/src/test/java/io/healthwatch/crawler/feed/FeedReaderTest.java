@@ -91,7 +91,33 @@ class FeedReaderTest {
             IOException.class,
             () ->
                 FeedReader.read(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml", BASE));
-    assertTrue(error.getMessage().startsWith("not a readable feed"), error.getMessage());
+    assertTrue(error.getMessage().contains("external entity 'x'"), error.getMessage());
+  }
+
+  @Test
+  void plainTextEntitiesAreExpandedAndParameterEntitiesIgnoredButNestedOnesRefused()
+      throws IOException {
+    String declared =
+        "<!DOCTYPE rss [<!ENTITY site \"健康报\"><!ENTITY % lat1 PUBLIC \"-//W3C//ENTITIES Latin"
+            + " 1//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent\"> %lat1;]>";
+    var item =
+        only(
+            rss(declared, "<item><title>&site;：医保码</title><link>http://a.cn/1</link></item>")
+                .getBytes(StandardCharsets.UTF_8));
+    assertEquals("健康报：医保码", item.title());
+
+    String laughs =
+        "<!DOCTYPE rss [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>";
+    var error =
+        assertThrows(
+            IOException.class,
+            () ->
+                FeedReader.read(
+                    rss(laughs, "<item><title>&b;</title><link>http://a.cn/1</link></item>")
+                        .getBytes(StandardCharsets.UTF_8),
+                    null,
+                    BASE));
+    assertTrue(error.getMessage().contains("entity expansion"), error.getMessage());
   }
 
   @Test
