@@ -73,7 +73,10 @@ public final class FixtureSite implements AutoCloseable {
     return page(path, (n, exchange) -> answer);
   }
 
-  /** An RSS feed at {@code path} listing the pages at {@code articlePaths} of this site. */
+  /**
+   * An RSS feed at {@code path} listing the pages at {@code articlePaths} of this site (an absolute
+   * URL is listed as it is: a link to another site).
+   */
   public FixtureSite feed(String path, java.util.List<String> articlePaths) {
     var items = new StringBuilder();
     for (String article : articlePaths) {
@@ -81,7 +84,7 @@ public final class FixtureSite implements AutoCloseable {
           .append("<item><title>")
           .append(article)
           .append("</title><link>")
-          .append(url(article))
+          .append(article.startsWith("http") ? article : url(article))
           .append("</link><pubDate>Tue, 14 May 2024 02:00:00 GMT</pubDate></item>");
     }
     String rss =

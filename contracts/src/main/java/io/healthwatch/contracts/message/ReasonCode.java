@@ -12,6 +12,11 @@ public enum ReasonCode {
   TOO_LARGE,
   /** A feed could not be parsed. */
   FEED_MALFORMED,
+  /**
+   * The URL's host is a loopback, private, link-local or multicast address and its source does not
+   * allow those (a link or redirect that would lead the crawler into its own network).
+   */
+  ADDRESS_REFUSED,
   /** robots.txt forbids the URL to this crawler (a state, GONE; not dead-lettered). */
   ROBOTS_DISALLOWED,
   /** A page has no recognisable article (no title or no body). */

@@ -20,6 +20,7 @@ import io.healthwatch.crawler.fetch.RobotsCache;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.schedule.FetchOutcome;
 import io.healthwatch.crawler.source.Source;
+import io.healthwatch.crawler.url.AddressGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,16 @@ final class FetchWorker implements Runnable {
               ReasonCode.PROCESSING_FAILED,
               null,
               "source '" + state.sourceId() + "' is not in this crawler's registry"),
+          List.of());
+      queues.release(task, null);
+      return;
+    }
+    try {
+      AddressGuard.check(state.url(), source);
+    } catch (FetchException refused) {
+      report(
+          task,
+          new FetchOutcome.Failed(refused.reason(), null, refused.getMessage(), refused.failure()),
           List.of());
       queues.release(task, null);
       return;

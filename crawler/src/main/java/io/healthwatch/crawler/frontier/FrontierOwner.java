@@ -79,7 +79,14 @@ final class FrontierOwner {
     this.metrics = metrics;
     for (Source source : registry.sources()) {
       sources.put(source.id(), source);
-      configuredEntries.addAll(source.entryUrls());
+      if (source.needsBrowser() != null) {
+        LOG.warn(
+            "source {} skipped: it needs a browser ({}); its entry pages are not read",
+            source.id(),
+            source.needsBrowser());
+      } else {
+        configuredEntries.addAll(source.entryUrls());
+      }
     }
     this.defaultInterval = defaultInterval;
     this.partitions = partitions;
@@ -118,7 +125,7 @@ final class FrontierOwner {
     Instant now = clock.instant();
     for (Source source : sources.values()) {
       for (String entry : source.entryUrls()) {
-        if (partitionOfUrl(entry) == partition) {
+        if (configuredEntries.contains(entry) && partitionOfUrl(entry) == partition) {
           seedEntry(partition, source, entry, now);
         }
       }

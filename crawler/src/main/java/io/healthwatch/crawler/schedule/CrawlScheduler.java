@@ -25,8 +25,10 @@ import java.util.random.RandomGenerator;
  *       is ERROR, both dead-lettered once and not fetched again (unless replayed);
  *   <li>an article page is fetched again every {@code refetchEvery} until {@code refetchWindow}
  *       after it was first seen (conditionally, so an unchanged page costs a 304);
- *   <li>entry pages (feeds, lists, sitemaps) are read every interval of their source, whatever
- *       happened last time: a failing feed is retried sooner, never dropped while configured.
+ *   <li>configured entry pages (feeds, lists, sitemaps) are read every interval of their source,
+ *       whatever happened last time: a failing feed is retried sooner, never dropped while
+ *       configured; entry pages found on others (child sitemaps, followed list pages) are read like
+ *       articles, within the refetch window.
  * </ul>
  */
 public final class CrawlScheduler {
@@ -49,7 +51,10 @@ public final class CrawlScheduler {
   public Decision afterFetch(
       CrawlState state, FetchOutcome outcome, Instant now, Duration entryInterval) {
     var next = state.toBuilder().lastFetched(now).redirectChain(null);
-    boolean entry = state.role() == Role.ENTRY;
+    // A configured entry page is read for as long as it is configured; one discovered by another
+    // (a child sitemap, a day's e-paper layout, a list's next page) is read like an article: for
+    // the refetch window after it was first seen, so the daily ones do not pile up for ever.
+    boolean entry = state.role() == Role.ENTRY && state.discoveredFrom() == null;
     Instant nextEntryRead = now.plus(entryInterval);
     if (outcome instanceof FetchOutcome.Fetched fetched) {
       next.status(Status.FETCHED)
@@ -69,7 +74,7 @@ public final class CrawlScheduler {
       }
       next.nextFetch(
           switch (state.role()) {
-            case ENTRY -> nextEntryRead;
+            case ENTRY -> entry ? nextEntryRead : nextArticleRead(state, now);
             case ARTICLE -> nextArticleRead(state, now);
             case ROBOTS -> null;
           });

@@ -11,7 +11,9 @@ public enum SourceKind {
   RSS,
   ATOM,
   HTML_LIST,
-  SITEMAP;
+  SITEMAP,
+  /** A JSON or JSONP endpoint behind a list page that fills its links by script. */
+  JSON;
 
   @JsonValue
   public String yamlName() {
@@ -25,11 +27,12 @@ public enum SourceKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown kind '"
-            + value
-            + "', expected one of "
-            + Arrays.stream(values()).map(SourceKind::yamlName).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException("unknown kind '" + value + "', expected one of " + names());
+  }
+
+  /** The names a registry may use, for errors. */
+  public static String names() {
+    return Arrays.stream(values()).map(SourceKind::yamlName).collect(Collectors.joining(", "));
   }
 
   public boolean isFeed() {

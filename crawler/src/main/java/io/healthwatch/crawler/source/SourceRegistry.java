@@ -3,6 +3,7 @@ package io.healthwatch.crawler.source;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.healthwatch.contracts.config.ConfigException;
 import java.io.IOException;
@@ -38,6 +39,17 @@ public record SourceRegistry(List<Source> sources) {
     }
     try {
       return YAML.readValue(file.toFile(), SourceRegistry.class);
+    } catch (UnrecognizedPropertyException e) {
+      String hint =
+          e.getPropertyName().equals("articleUrlPattern")
+              ? ": articleUrlPattern was replaced by include, a list of host-anchored patterns"
+                  + " matched against host and path (e.g. include:"
+                  + " [\"www\\\\.news\\\\.cn/\\\\d{8}/[0-9a-f]{32}/c\\\\.html\"]); see crawler/README.md"
+              : ": unknown key '"
+                  + e.getPropertyName()
+                  + "', expected one of "
+                  + e.getKnownPropertyIds();
+      throw new ConfigException("invalid sources file " + file + location(e) + hint, e);
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof ConfigException config) {
         throw new ConfigException(config.getMessage() + " (" + file + location(e) + ")", config);

@@ -1,19 +1,33 @@
 package io.healthwatch.crawler.url;
 
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * One place for the rules that make two spellings of an article's address one: scheme and host in
- * lower case, default ports and fragments dropped, tracking parameters removed, an empty path made
- * "/", a trailing index page (index.html, default.aspx ...) dropped. Other query parameters are
- * kept in order: on many Chinese news sites they select the page.
+ * One place for the rules that make two spellings of an article's address one. crawler-commons'
+ * {@link BasicURLNormalizer} does what every crawler agrees on: scheme and host in lower case,
+ * default ports and fragments dropped, {@code /a/../b/./c} resolved, percent-encoding made one
+ * (unreserved characters decoded, the rest encoded with upper-case hex, so {@code q=医保} and {@code
+ * q=%e5%8c%bb%e4%bf%9d} are one address), query parameters sorted, international host names in
+ * their ASCII (punycode) form, which is what DNS and HTTP use. On top, the project's rules:
+ * tracking parameters removed, an empty path made "/", a trailing index page (index.html,
+ * default.aspx ...) dropped. The other query parameters stay: on many Chinese news sites they
+ * select the page.
  */
 public final class UrlCanonicalizer {
+  private static final BasicURLNormalizer NORMALIZER =
+      BasicURLNormalizer.newBuilder()
+          .idnNormalization(BasicURLNormalizer.IdnNormalization.PUNYCODE)
+          .build();
+
   private static final Set<String> TRACKING =
       Set.of(
           "spm",
@@ -31,8 +45,8 @@ public final class UrlCanonicalizer {
           "mc_eid");
 
   /** A directory's index page is the directory: /news/index.html is /news/. */
-  private static final java.util.regex.Pattern INDEX_PAGE =
-      java.util.regex.Pattern.compile("(?i)/(index|default)\\.(html?|shtml|php|jsp|aspx?)$");
+  private static final Pattern INDEX_PAGE =
+      Pattern.compile("(?i)/(index|default)\\.(html?|shtml|php|jsp|aspx?)$");
 
   private UrlCanonicalizer() {}
 
@@ -41,23 +55,28 @@ public final class UrlCanonicalizer {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
+    String normalized;
     try {
-      URI uri = new URI(url.trim().replace(" ", "%20"));
-      String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+      normalized = NORMALIZER.filter(url.strip());
+    } catch (RuntimeException malformed) {
+      return Optional.empty();
+    }
+    if (normalized == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(normalized);
+      String scheme = uri.getScheme();
       if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
         return Optional.empty();
-      }
-      String host = uri.getHost().toLowerCase(Locale.ROOT);
-      int port = uri.getPort();
-      if (port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https")) {
-        port = -1;
       }
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       path = INDEX_PAGE.matcher(path).replaceFirst("/");
       String query = cleanQuery(uri.getRawQuery());
-      var out = new StringBuilder(scheme).append("://").append(host);
-      if (port != -1) {
-        out.append(':').append(port);
+      // No user information: it is no part of which page this is.
+      var out = new StringBuilder(scheme).append("://").append(uri.getHost());
+      if (uri.getPort() != -1) {
+        out.append(':').append(uri.getPort());
       }
       out.append(path);
       if (query != null) {
@@ -71,9 +90,15 @@ public final class UrlCanonicalizer {
 
   /** Resolves a link against the page it was found on, then canonicalizes it. */
   public static Optional<String> resolve(String base, String href) {
+    if (href == null) {
+      return Optional.empty();
+    }
     try {
-      return canonicalize(new URI(base).resolve(href.trim().replace(" ", "%20")).toString());
-    } catch (URISyntaxException | IllegalArgumentException e) {
+      // java.net.URL resolves leniently: links in the wild hold spaces, CJK and '|' unescaped.
+      @SuppressWarnings("deprecation")
+      URL resolved = new URL(new URL(base), href.strip());
+      return canonicalize(resolved.toString());
+    } catch (MalformedURLException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }

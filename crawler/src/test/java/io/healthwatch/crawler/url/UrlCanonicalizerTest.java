@@ -18,10 +18,27 @@ class UrlCanonicalizerTest {
     "http://127.0.0.1:8081/a, http://127.0.0.1:8081/a",
     "http://www.nhc.gov.cn/wjw/index.shtml, http://www.nhc.gov.cn/wjw/",
     "https://a.cn/Default.aspx?id=3, https://a.cn/?id=3",
-    "https://a.cn/news/indexes.html, https://a.cn/news/indexes.html"
+    "https://a.cn/news/indexes.html, https://a.cn/news/indexes.html",
+    "http://a.cn/a/../b/./c.html, http://a.cn/b/c.html",
+    "http://a.cn/s?q=%e5%8c%bb%e4%bf%9d, http://a.cn/s?q=%E5%8C%BB%E4%BF%9D",
+    "http://a.cn/s?q=医保, http://a.cn/s?q=%E5%8C%BB%E4%BF%9D",
+    "http://a.cn/%7Euser/, http://a.cn/~user/",
+    "http://中国政府网.政务/x.html, http://xn--fiqs8sirgfmhq98a.xn--zfr164b/x.html",
+    "http://xn--fiqs8sirgfmhq98a.xn--zfr164b/x.html, http://xn--fiqs8sirgfmhq98a.xn--zfr164b/x.html",
+    "http://a.cn/x|y.html, http://a.cn/x%7Cy.html",
+    "http://a.cn/p?b=2&a=1&UTM_Medium=x, http://a.cn/p?a=1&b=2",
+    "http://user:secret@a.cn/x.html, http://a.cn/x.html"
   })
   void spellingsOfOneAddressBecomeOne(String input, String canonical) {
     assertEquals(Optional.of(canonical), UrlCanonicalizer.canonicalize(input));
+  }
+
+  @org.junit.jupiter.api.Test
+  void percentEncodedAndPlainFormsOfOneAddressAreOne() {
+    assertEquals(
+        UrlCanonicalizer.canonicalize("https://a.cn/搜索?q=医保码&page=2"),
+        UrlCanonicalizer.canonicalize(
+            "https://A.cn/%e6%90%9c%e7%b4%a2?page=2&q=%E5%8C%BB%E4%BF%9D%E7%A0%81#top"));
   }
 
   @ParameterizedTest
@@ -33,7 +50,9 @@ class UrlCanonicalizerTest {
   @ParameterizedTest
   @CsvSource({
     "http://a.cn/news/list.html, ../2024/05/a.shtml, http://a.cn/2024/05/a.shtml",
-    "http://a.cn/news/, /x.html#c, http://a.cn/x.html"
+    "http://a.cn/news/, /x.html#c, http://a.cn/x.html",
+    "http://a.cn/news/, 医保 码.html, http://a.cn/news/%E5%8C%BB%E4%BF%9D%20%E7%A0%81.html",
+    "http://a.cn/news/, //b.cn/y.html, http://b.cn/y.html"
   })
   void linksResolveAgainstTheirPage(String base, String href, String expected) {
     assertEquals(Optional.of(expected), UrlCanonicalizer.resolve(base, href));

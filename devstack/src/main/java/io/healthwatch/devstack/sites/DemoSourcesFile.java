@@ -26,10 +26,12 @@ public final class DemoSourcesFile {
           .append('\n')
           .append("    entryUrls: [\"")
           .append(sites.entryUrl(outlet))
-          .append("\"]\n");
+          .append("\"]\n")
+          // the demo's sites are on loopback, which the crawler refuses for links from the web
+          .append("    allowPrivateAddresses: true\n");
       if ("html-list".equals(outlet.feed())) {
         yaml.append("    linkSelector: \"ul.news-list a[href]\"\n")
-            .append("    articleUrlPattern: \"\\\\.s?html?\"\n");
+            .append("    include: [\"127\\\\.0\\\\.0\\\\.1:\\\\d+/.*\\\\.s?html?\"]\n");
       }
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
