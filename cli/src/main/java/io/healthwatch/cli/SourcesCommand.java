@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sources",
     mixinStandardHelpOptions = true,
+    subcommands = SourcesCheckCommand.class,
     description = {
       "Per source: last successful fetch, articles in 24 h / 7 d, URLs by status, dead letters by"
           + " reason, URLs waiting for a retry, robots.txt.",

@@ -32,11 +32,12 @@ public final class DebianPackage {
   /**
    * @return null when the package was installed now, else why it could not be
    */
-  public static synchronized String install(String name) {
-    return TRIED.computeIfAbsent(name, DebianPackage::tryInstall);
+  public static synchronized String install(String... names) {
+    return TRIED.computeIfAbsent(String.join(" ", names), key -> tryInstall(List.of(names)));
   }
 
-  private static String tryInstall(String name) {
+  private static String tryInstall(List<String> names) {
+    String name = String.join(" ", names);
     if (!Files.isExecutable(APT_GET)) {
       return "no apt-get on this machine";
     }

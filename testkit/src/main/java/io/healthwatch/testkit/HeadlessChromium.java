@@ -39,6 +39,9 @@ public final class HeadlessChromium implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** The browser, and a CJK font so that Chinese pages render as text in screenshots. */
+  private static final String[] PACKAGES = {"chromium", "fonts-wqy-microhei"};
+
   private final Process process;
   private final Path profile;
   private final WebSocket socket;
@@ -52,7 +55,7 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public static Optional<Path> executable() {
     Optional<Path> found = onPath();
-    if (found.isEmpty() && DebianPackage.install("chromium") == null) {
+    if (found.isEmpty() && DebianPackage.install(PACKAGES) == null) {
       found = onPath();
     }
     return found;
@@ -60,7 +63,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Why there is no Chromium, for a test's skip message. */
   public static String missingBecause() {
-    String why = DebianPackage.install("chromium");
+    String why = DebianPackage.install(PACKAGES);
     return "no chromium on PATH and it could not be installed: "
         + (why == null ? "installed, but not on PATH" : why);
   }
