@@ -30,6 +30,9 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     byte[] bytes = InputFiles.read(file);
+    if (!PageDecoder.looksLikeText(bytes)) {
+      throw new IllegalArgumentException(file + ": binary content, not a page");
+    }
     var document = Jsoup.parse(PageDecoder.decode(bytes, null), url);
     var extraction = new ArticleExtractor(ZoneId.of("Asia/Shanghai")).extract(document);
     if (extraction.body() == null && extraction.title() == null) {

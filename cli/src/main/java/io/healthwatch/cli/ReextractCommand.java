@@ -1,17 +1,14 @@
 package io.healthwatch.cli;
 
-import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
 import io.healthwatch.contracts.topic.Topics;
-import io.healthwatch.crawler.CrawlerConfig;
 import io.healthwatch.crawler.archive.WarcPages;
 import io.healthwatch.crawler.extract.ArticlePage;
 import io.healthwatch.crawler.fetch.FetchException;
 import io.healthwatch.crawler.fetch.HttpFetcher;
 import io.healthwatch.crawler.publish.ArticlePublisher;
 import io.healthwatch.crawler.source.Source;
-import io.healthwatch.crawler.source.SourceRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,11 +40,7 @@ final class ReextractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "WARC", arity = "1..*", description = "WARC files or folders of them")
   List<Path> paths;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "crawler config file")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a crawler config key")
-  List<String> sets = List.of();
+  @Mixin CrawlerOptions crawler;
 
   @Option(names = "--source", paramLabel = "ID", description = "only pages of this source")
   String source;
@@ -56,12 +50,8 @@ final class ReextractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var settings = CrawlerConfig.load(config, System.getenv(), SetOptions.parse(sets));
-    var args =
-        ServiceArgs.parse(
-            "reextract",
-            config == null ? new String[0] : new String[] {"--config", config.toString()});
-    var registry = SourceRegistry.load(args.resolve(settings.sources()));
+    var settings = crawler.settings();
+    var registry = crawler.registry(settings, "reextract");
     Map<String, Source> sources = new HashMap<>();
     Set<String> entries = new HashSet<>();
     registry

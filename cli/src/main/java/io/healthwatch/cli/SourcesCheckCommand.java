@@ -1,8 +1,6 @@
 package io.healthwatch.cli;
 
 import io.healthwatch.contracts.Json;
-import io.healthwatch.contracts.config.ServiceArgs;
-import io.healthwatch.crawler.CrawlerConfig;
 import io.healthwatch.crawler.source.Source;
 import io.healthwatch.crawler.source.SourceCheck;
 import io.healthwatch.crawler.source.SourceRegistry;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./healthwatch sources check}: each source's entry pages and a sample article, once. */
@@ -26,11 +25,7 @@ import picocli.CommandLine.Option;
           + " Exit status 1 when a checked source gives no article."
     })
 final class SourcesCheckCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "crawler config file")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a crawler config key")
-  List<String> sets = List.of();
+  @Mixin CrawlerOptions crawler;
 
   @Option(names = "--sources", paramLabel = "FILE", description = "the registry to check")
   Path sourcesFile;
@@ -43,13 +38,11 @@ final class SourcesCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var settings = CrawlerConfig.load(config, System.getenv(), SetOptions.parse(sets));
-    var args =
-        ServiceArgs.parse(
-            "sources check",
-            config == null ? new String[0] : new String[] {"--config", config.toString()});
+    var settings = crawler.settings();
     var registry =
-        SourceRegistry.load(sourcesFile != null ? sourcesFile : args.resolve(settings.sources()));
+        sourcesFile != null
+            ? SourceRegistry.load(sourcesFile)
+            : crawler.registry(settings, "sources check");
     List<Source> chosen =
         registry.sources().stream().filter(s -> source == null || s.id().equals(source)).toList();
     if (chosen.isEmpty()) {

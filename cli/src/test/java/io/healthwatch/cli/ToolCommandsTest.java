@@ -78,6 +78,12 @@ class ToolCommandsTest {
     assertEquals(2, run("extract", notHtml.toString()).exit());
     assertEquals(2, run("extract", dir.resolve("missing.html").toString()).exit());
     assertEquals(2, run("parse-feed", notHtml.toString()).exit());
+    byte[] binary = new byte[1 << 20];
+    new java.util.Random(1).nextBytes(binary);
+    Path image = Files.write(dir.resolve("photo.html"), binary);
+    var refused = run("extract", image.toString());
+    assertEquals(2, refused.exit());
+    assertTrue(refused.err().contains("binary content"), refused.err());
   }
 
   @Test
