@@ -1,0 +1,108 @@
+package io.healthwatch.enricher.ner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scripts/train-ner [NER_DIR] [MODEL_FILE]}: trains the enricher's name recognizer on
+ * CLUENER2020's train split from {@code ../shared/ner/}, prints the time and the dev figures
+ * (CLUENER dev sample, People's Daily dev: neither trained on), and writes the model.
+ */
+public final class TrainNer {
+  /** The model's types: CLUENER's fine types, under the enricher's names. */
+  static final List<String> TYPES =
+      List.of(
+          "PERSON", "PLACE", "SCENE", "COMPANY", "GOVERNMENT", "ORGANIZATION", "POSITION", "WORK");
+
+  static final Map<String, String> CLUENER =
+      Map.of(
+          "name", "PERSON",
+          "address", "PLACE",
+          "scene", "SCENE",
+          "company", "COMPANY",
+          "government", "GOVERNMENT",
+          "organization", "ORGANIZATION",
+          "position", "POSITION",
+          "book", "WORK",
+          "movie", "WORK",
+          "game", "WORK");
+
+  static final Map<String, String> PEOPLES_DAILY =
+      Map.of("PER", "PERSON", "LOC", "PLACE", "ORG", "ORGANIZATION");
+
+  static final int BUCKET_BITS = 20;
+  static final int EPOCHS = 12;
+  static final long SEED = 20261202L;
+
+  private TrainNer() {}
+
+  /** The class a model type is scored as: person, place or organisation (others are not). */
+  static String scoredClass(int type) {
+    return switch (TYPES.get(type)) {
+      case "PERSON" -> "person";
+      case "PLACE" -> "place";
+      case "COMPANY", "GOVERNMENT", "ORGANIZATION" -> "organisation";
+      default -> null;
+    };
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path data = Path.of(args.length > 0 ? args[0] : "../shared/ner");
+    Path model =
+        Path.of(
+            args.length > 1
+                ? args[1]
+                : "enricher/src/main/resources/io/healthwatch/enricher/ner/" + NerModels.RESOURCE);
+    Path train = data.resolve("cluener2020-train.jsonl");
+    if (!Files.isRegularFile(train)) {
+      System.err.println(
+          "train-ner: " + train + " not found (the NER corpora of ../shared/ner, see DATA.md)");
+      System.exit(2);
+    }
+    long started = System.nanoTime();
+    var sentences = NerCorpus.read(train, TYPES, CLUENER);
+    var examples = new ArrayList<NerTrainer.Example>();
+    for (NerCorpus.Sentence s : sentences) {
+      examples.add(new NerTrainer.Example(s.text(), NerCorpus.tags(s)));
+    }
+    System.out.printf(
+        "training on %d sentences of %s (%d epochs, 2^%d feature buckets, seed %d)%n",
+        examples.size(), train, EPOCHS, BUCKET_BITS, SEED);
+    NerModel trained = new NerTrainer(TYPES, BUCKET_BITS).train(examples, EPOCHS, SEED, System.out);
+    System.out.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    Files.createDirectories(model.toAbsolutePath().getParent());
+    try (OutputStream out = Files.newOutputStream(model)) {
+      trained.write(out);
+    }
+    System.out.printf("model: %s (%,d bytes)%n", model, Files.size(model));
+    NerModel loaded;
+    try (var in = Files.newInputStream(model)) {
+      loaded = NerModel.read(in);
+    }
+    evaluate(loaded, data.resolve("cluener2020-dev.jsonl"), CLUENER, "CLUENER2020 dev sample");
+    evaluate(loaded, data.resolve("peoples-daily-dev.jsonl"), PEOPLES_DAILY, "People's Daily dev");
+  }
+
+  static void evaluate(NerModel model, Path file, Map<String, String> typeMap, String name)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      System.out.println(name + ": " + file + " not found, skipped");
+      return;
+    }
+    var score = new NerScore();
+    long chars = 0;
+    long started = System.nanoTime();
+    for (NerCorpus.Sentence s : NerCorpus.read(file, TYPES, typeMap)) {
+      score.add(s.gold(), model.entities(s.text()), TrainNer::scoredClass);
+      chars += s.text().length;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "%s (%s): %.0f characters/s tagged%n%s", name, file, chars / seconds, score.table());
+  }
+}
