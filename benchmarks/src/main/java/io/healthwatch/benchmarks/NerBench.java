@@ -48,20 +48,22 @@ final class NerBench {
       gold = JSON.readTree(in);
     }
     var corpus = io.healthwatch.devstack.sites.DemoCorpus.load();
-    var tagger = new ArticleTagger(Lexicon.load(null));
     Map<String, Function<String[], Set<String>>> candidates = new LinkedHashMap<>();
-    candidates.put(
-        "healthwatch",
-        titleAndBody -> {
-          var names = new HashSet<String>();
-          for (var e : tagger.tag(titleAndBody[0], titleAndBody[1]).entities()) {
-            String type = mapOurs(e.type());
-            if (type != null) {
-              names.add(type + ":" + e.text());
-            }
-          }
-          return names;
-        });
+    taggers()
+        .forEach(
+            (label, tagger) ->
+                candidates.put(
+                    label,
+                    titleAndBody -> {
+                      var names = new HashSet<String>();
+                      for (var e : tagger.tag(titleAndBody[0], titleAndBody[1]).entities()) {
+                        String type = mapOurs(e.type());
+                        if (type != null) {
+                          names.add(type + ":" + e.text());
+                        }
+                      }
+                      return names;
+                    }));
     hanlpRecognizers()
         .forEach(
             (name, segment) -> candidates.put(name, titleAndBody -> names(segment, titleAndBody)));
@@ -120,9 +122,8 @@ final class NerBench {
       sentences.add(node.get("text").asText());
       gold.add(goldMentions(node.get("label")));
     }
-    var tagger = new ArticleTagger(Lexicon.load(null));
     Map<String, Function<String, Set<Mention>>> candidates = new LinkedHashMap<>();
-    candidates.put("healthwatch", text -> healthwatch(tagger, text));
+    taggers().forEach((label, tagger) -> candidates.put(label, text -> healthwatch(tagger, text)));
     hanlpRecognizers()
         .forEach((name, segment) -> candidates.put(name, text -> hanlp(segment, text)));
 
@@ -135,6 +136,15 @@ final class NerBench {
       tally.print(out, candidate.getKey());
     }
     out.printf("(%d sentences, exact spans)%n", sentences.size());
+  }
+
+  /** The enricher's tagger with each of its recognizers. */
+  private static Map<String, ArticleTagger> taggers() {
+    var taggers = new LinkedHashMap<String, ArticleTagger>();
+    taggers.put("healthwatch (hanlp)", new ArticleTagger(Lexicon.load(null)));
+    taggers.put(
+        "healthwatch (model)", new ArticleTagger(Lexicon.load(null), Integer.MAX_VALUE, "model"));
+    return taggers;
   }
 
   private static final String HEADER = "%-22s %-7s %6s %6s %6s %6s%n";

@@ -111,10 +111,18 @@ public record EnricherConfig(
    *     statistical name recognizer reads; the lexicon and 《》 titles cover the whole text. The
    *     recognizer costs ~2 µs a character, most of an article's processing time; 0 turns it off.
    */
-  public record Tagging(int recognizerChars) {
+  public record Tagging(int recognizerChars, String recognizer) {
     public Tagging {
       ConfigException.require(
           recognizerChars >= 0, "tagging.recognizerChars", recognizerChars, ">= 0");
+      if (recognizer == null) {
+        recognizer = "hanlp";
+      }
+      ConfigException.require(
+          recognizer.equals("model") || recognizer.equals("hanlp"),
+          "tagging.recognizer",
+          recognizer,
+          "model (the trained labeller) or hanlp");
     }
   }
 

@@ -47,7 +47,9 @@ public final class EnricherTopology {
     String ns = config.namespace();
     var windows = new WeeklyWindows(config.window().zone(), config.window().startDay());
     var gate = new DateGate(config.window().maxAge(), config.window().futureSkew());
-    var tagger = new ArticleTagger(lexicon, config.tagging().recognizerChars());
+    var tagger =
+        new ArticleTagger(
+            lexicon, config.tagging().recognizerChars(), config.tagging().recognizer());
     var builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

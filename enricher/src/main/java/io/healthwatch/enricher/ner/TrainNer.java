@@ -35,8 +35,8 @@ public final class TrainNer {
   static final Map<String, String> PEOPLES_DAILY =
       Map.of("PER", "PERSON", "LOC", "PLACE", "ORG", "ORGANIZATION");
 
-  static final int BUCKET_BITS = 20;
-  static final int EPOCHS = 12;
+  static final int BUCKET_BITS = Integer.getInteger("ner.bucketBits", 20);
+  static final int EPOCHS = Integer.getInteger("ner.epochs", 12);
   static final long SEED = 20261202L;
 
   private TrainNer() {}
@@ -66,6 +66,16 @@ public final class TrainNer {
     }
     long started = System.nanoTime();
     var sentences = NerCorpus.read(train, TYPES, CLUENER);
+    // -Dner.validate=true: train on nine tenths, report on the rest; for choosing settings
+    // without looking at the dev sets.
+    List<NerCorpus.Sentence> heldOut = List.of();
+    if (Boolean.getBoolean("ner.validate")) {
+      var shuffled = new ArrayList<>(sentences);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(SEED));
+      int cut = shuffled.size() * 9 / 10;
+      heldOut = shuffled.subList(cut, shuffled.size());
+      sentences = shuffled.subList(0, cut);
+    }
     var examples = new ArrayList<NerTrainer.Example>();
     for (NerCorpus.Sentence s : sentences) {
       examples.add(new NerTrainer.Example(s.text(), NerCorpus.tags(s)));
@@ -83,6 +93,14 @@ public final class TrainNer {
     NerModel loaded;
     try (var in = Files.newInputStream(model)) {
       loaded = NerModel.read(in);
+    }
+    if (!heldOut.isEmpty()) {
+      var score = new NerScore();
+      for (NerCorpus.Sentence s : heldOut) {
+        score.add(s.gold(), loaded.entities(s.text()), TrainNer::scoredClass);
+      }
+      System.out.printf("held-out tenth of the train split:%n%s", score.table());
+      return;
     }
     evaluate(loaded, data.resolve("cluener2020-dev.jsonl"), CLUENER, "CLUENER2020 dev sample");
     evaluate(loaded, data.resolve("peoples-daily-dev.jsonl"), PEOPLES_DAILY, "People's Daily dev");

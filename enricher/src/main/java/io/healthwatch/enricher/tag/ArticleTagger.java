@@ -40,7 +40,7 @@ public final class ArticleTagger {
   private final PayloadTrie<List<KeywordHit>> keywordTrie;
   private final PayloadTrie<List<KeywordHit>> signalTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
-  private final NameRecognizer names;
+  private final Recognizer names;
   private final int recognizerChars;
 
   /** With the statistical recognizer for names beyond the lexicon over the whole text. */
@@ -53,7 +53,18 @@ public final class ArticleTagger {
    *     recognizer reads (its cost grows with them); 0 for the lexicon and patterns alone
    */
   public ArticleTagger(Lexicon lexicon, int recognizerChars) {
-    this.names = recognizerChars > 0 ? new NameRecognizer() : null;
+    this(lexicon, recognizerChars, "hanlp");
+  }
+
+  /**
+   * @param recognizer {@code model} (the trained labeller) or {@code hanlp} (HanLP's recognizers
+   *     with the institution-name grammar)
+   */
+  public ArticleTagger(Lexicon lexicon, int recognizerChars, String recognizer) {
+    this.names =
+        recognizerChars > 0
+            ? Recognizer.Kind.valueOf(recognizer.toUpperCase(java.util.Locale.ROOT)).create()
+            : null;
     this.recognizerChars = recognizerChars;
     var entities = PayloadTrie.<Lexicon.EntityEntry>builder().ignoreOverlaps();
     for (var entry : lexicon.entities()) {

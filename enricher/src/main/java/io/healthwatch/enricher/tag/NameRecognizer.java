@@ -15,7 +15,7 @@ import java.util.Map;
  * ("昆明/医科大学/第一/附属医院" is one hospital, "北京市/海淀区" one place). The type comes from the last word: 医院 a
  * hospital, 局 or 委员会 a government body, 公司 a company, 大学 or 协会 an organisation.
  */
-final class NameRecognizer {
+final class NameRecognizer implements Recognizer {
   /** Institution words by type, longest first where one ends another. */
   private static final Map<String, String> SUFFIX_TYPES =
       orderedMap(
@@ -95,7 +95,8 @@ final class NameRecognizer {
           .enableOrganizationRecognize(true)
           .enableOffset(true);
 
-  List<Span> recognize(String text) {
+  @Override
+  public List<Span> recognize(String text) {
     List<Term> terms = segment.seg(text);
     var spans = new ArrayList<Span>();
     for (int i = 0; i < terms.size(); i++) {
@@ -142,7 +143,7 @@ final class NameRecognizer {
   }
 
   /** "互联网医院", "三甲医院": the institution word after a word for a kind of institution. */
-  private static boolean isGeneric(String word) {
+  static boolean isGeneric(String word) {
     String before = word.substring(0, word.length() - suffixOf(word).length());
     return GENERIC_PREFIXES.contains(before);
   }

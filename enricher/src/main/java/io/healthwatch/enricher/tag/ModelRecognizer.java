@@ -1,0 +1,79 @@
+package io.healthwatch.enricher.tag;
+
+import io.healthwatch.enricher.ner.NerModel;
+import io.healthwatch.enricher.ner.NerModels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names found by the project's trained character labeller ({@link NerModels#shipped}), typed for
+ * the product: CLUENER's fine types map onto the enricher's (name → PERSON, address and scene →
+ * PLACE, company, government, organization as they are), an organisation whose name ends in a
+ * hospital word (医院, 卫生院, 保健院 ...) is a HOSPITAL, and positions and works are left out (《》 titles
+ * are the patterns'). Kinds of institution (互联网医院, 三甲医院) and one-character names are not names.
+ */
+final class ModelRecognizer implements Recognizer {
+  private static final Map<String, String> PRODUCT_TYPES =
+      Map.of(
+          "PERSON", "PERSON",
+          "PLACE", "PLACE",
+          "SCENE", "PLACE",
+          "COMPANY", "COMPANY",
+          "GOVERNMENT", "GOVERNMENT",
+          "ORGANIZATION", "ORGANIZATION");
+
+  private static final class Shared {
+    static final NerModel MODEL = NerModels.shipped();
+  }
+
+  private final NerModel model;
+  private final String[] typeOf;
+
+  ModelRecognizer() {
+    this(Shared.MODEL);
+  }
+
+  ModelRecognizer(NerModel model) {
+    this.model = model;
+    this.typeOf = model.types().toArray(String[]::new);
+  }
+
+  /** The enricher's type of a name the model typed so, or null when it is no name for us. */
+  static String productType(String modelType, String name) {
+    String type = PRODUCT_TYPES.get(modelType);
+    if (type == null) {
+      return null;
+    }
+    String institution = NameRecognizer.institutionType(name);
+    if (institution != null && NameRecognizer.isGeneric(name)) {
+      return null;
+    }
+    boolean organisation = !type.equals("PERSON") && !type.equals("PLACE");
+    return organisation && "HOSPITAL".equals(institution) ? "HOSPITAL" : type;
+  }
+
+  @Override
+  public List<Span> recognize(String text) {
+    int[] codePoints = text.codePoints().toArray();
+    // Code point index -> UTF-16 offset (equal for text without supplementary characters).
+    int[] offset = new int[codePoints.length + 1];
+    for (int i = 0; i < codePoints.length; i++) {
+      offset[i + 1] = offset[i] + Character.charCount(codePoints[i]);
+    }
+    var spans = new ArrayList<Span>();
+    for (NerModel.Entity entity : model.entities(codePoints)) {
+      if (entity.end() - entity.start() < 2) {
+        continue;
+      }
+      int start = offset[entity.start()];
+      int end = offset[entity.end()];
+      String name = text.substring(start, end);
+      String type = productType(typeOf[entity.type()], name);
+      if (type != null) {
+        spans.add(new Span(type, start, end, name, Span.RECOGNIZED));
+      }
+    }
+    return spans;
+  }
+}
