@@ -4,6 +4,7 @@ import io.healthwatch.contracts.Json;
 import io.healthwatch.enricher.tag.ArticleTagger;
 import io.healthwatch.enricher.tag.Lexicon;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
     description = {
       "Print the entities, health-IT topics and relevance the enricher finds in a text, as JSON.",
       "Reads --text-file or standard input (UTF-8): a whole article, or many sentences one per"
-          + " line. Offsets are in Unicode code points of the input, end exclusive."
+          + " line. Offsets are in Unicode code points of the input, end exclusive.",
+      "With --jsonl, each input line is tagged on its own, a JSON object {\"id\", \"text\"} or"
+          + " plain text, and one JSON line is written per input line as it goes; a line that"
+          + " cannot be read gives {\"line\": N, \"error\": ...} (exit status 1 at the end)."
     })
 final class TagCommand implements Callable<Integer> {
   @Option(names = "--text-file", paramLabel = "F", description = "the text (default: stdin)")
@@ -35,11 +39,33 @@ final class TagCommand implements Callable<Integer> {
       description = "a lexicon YAML instead of the bundled one")
   String lexicon;
 
+  @Option(names = "--jsonl", description = "one result per input line, as JSON lines")
+  boolean jsonl;
+
+  @Option(
+      names = "--recognizer",
+      paramLabel = "KIND",
+      description = "hanlp (default) or model: the trained labeller")
+  String recognizer = "hanlp";
+
   @Override
   public Integer call() throws IOException {
+    var tagger = new ArticleTagger(Lexicon.load(lexicon), Integer.MAX_VALUE, recognizer);
+    if (jsonl) {
+      try (InputStream in =
+          textFile == null ? System.in : java.nio.file.Files.newInputStream(textFile)) {
+        return new JsonLinesTagging(tagger).run(in, System.out) == 0 ? 0 : 1;
+      }
+    }
     byte[] bytes = textFile == null ? System.in.readAllBytes() : InputFiles.read(textFile);
     String text = utf8(bytes);
-    var tags = new ArticleTagger(Lexicon.load(lexicon)).tag("", text);
+    var out = result(tagger.tag("", text));
+    System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+    return 0;
+  }
+
+  /** Entities, topics and relevance as the command prints them. */
+  static Map<String, Object> result(io.healthwatch.enricher.tag.Tags tags) {
     var entities = new ArrayList<Map<String, Object>>();
     for (var entity : tags.entities()) {
       var e = new LinkedHashMap<String, Object>();
@@ -54,8 +80,7 @@ final class TagCommand implements Callable<Integer> {
     out.put("entities", entities);
     out.put("topics", tags.topics());
     out.put("relevance", tags.relevance());
-    System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-    return 0;
+    return out;
   }
 
   private String utf8(byte[] bytes) {

@@ -87,6 +87,33 @@ class ToolCommandsTest {
   }
 
   @Test
+  void tagJsonlAnswersEveryLineAndABadLineWithItsNumber() throws Exception {
+    var input = new java.io.ByteArrayOutputStream();
+    input.write(
+        ("{\"id\": \"a1\", \"text\": \"国家医保局推进医保码应用\"}\n"
+                + "支付宝推出医保码，上海多家医院支持线上挂号\n"
+                + "{\"id\": 2, \"text\": \n")
+            .getBytes(StandardCharsets.UTF_8));
+    input.write(new byte[] {(byte) 0xc3, (byte) 0x28, '\n'});
+    input.write("{\"id\": \"no-text\"}\r\n最后一行没有换行".getBytes(StandardCharsets.UTF_8));
+    Path lines = Files.write(dir.resolve("corpus.jsonl"), input.toByteArray());
+    var result = run("tag", "--jsonl", "--text-file", lines.toString());
+    assertEquals(1, result.exit(), "bad lines make the exit status 1");
+    var out = result.out().strip().lines().toList();
+    assertEquals(6, out.size(), result.out());
+    var first = io.healthwatch.contracts.Json.mapper().readTree(out.get(0));
+    assertEquals("a1", first.get("id").asText());
+    assertTrue(first.get("entities").toString().contains("国家医疗保障局"), out.get(0));
+    assertTrue(
+        out.get(1).contains("\"line\":2") && out.get(1).contains("\"entities\""), out.get(1));
+    assertTrue(
+        out.get(2).contains("\"line\":3") && out.get(2).contains("not valid JSON"), out.get(2));
+    assertTrue(out.get(3).contains("\"line\":4") && out.get(3).contains("not UTF-8"), out.get(3));
+    assertTrue(out.get(4).contains("string field text"), out.get(4));
+    assertTrue(out.get(5).contains("\"line\":6") && out.get(5).contains("relevance"), out.get(5));
+  }
+
+  @Test
   void parseFeedPrintsItsItems() throws Exception {
     Path feed = dir.resolve("feed.xml");
     Files.writeString(
