@@ -17,13 +17,13 @@ import java.util.Map;
  * mapped onto the model's. A type mapped to nothing is left outside; a span overlapping an earlier
  * one is dropped.
  */
-final class NerCorpus {
+public final class NerCorpus {
   /** One annotated sentence: code points and gold spans (end exclusive) with model types. */
-  record Sentence(int[] text, List<NerModel.Entity> gold) {}
+  public record Sentence(int[] text, List<NerModel.Entity> gold) {}
 
   private NerCorpus() {}
 
-  static List<Sentence> read(Path file, List<String> types, Map<String, String> typeMap)
+  public static List<Sentence> read(Path file, List<String> types, Map<String, String> typeMap)
       throws IOException {
     var out = new ArrayList<Sentence>();
     int line = 0;
@@ -74,7 +74,7 @@ final class NerCorpus {
   }
 
   /** Gold BIOES tags of a sentence. */
-  static int[] tags(Sentence sentence) {
+  public static int[] tags(Sentence sentence) {
     int[] tags = new int[sentence.text().length];
     for (NerModel.Entity entity : sentence.gold()) {
       int type = entity.type();

@@ -76,7 +76,7 @@ public final class NerModel {
   }
 
   /** The spans a well-formed tag sequence marks. */
-  static List<Entity> spans(int[] tags) {
+  public static List<Entity> spans(int[] tags) {
     var out = new ArrayList<Entity>();
     int start = -1;
     for (int i = 0; i < tags.length; i++) {

@@ -9,13 +9,13 @@ import java.util.Set;
  * Exact-span precision, recall and F1 per class and micro-averaged over them: a found name counts
  * only when its start, end and class all match a gold one.
  */
-final class NerScore {
+public final class NerScore {
   private final Map<String, int[]> counts = new LinkedHashMap<>(); // tp, fp, fn
 
   /**
    * @param classOf the scored class of a model type index, or null to leave that type out
    */
-  void add(
+  public void add(
       List<NerModel.Entity> gold,
       List<NerModel.Entity> found,
       java.util.function.IntFunction<String> classOf) {
@@ -45,7 +45,7 @@ final class NerScore {
   }
 
   /** F1 of one class, or of all ({@code null}). */
-  double f1(String klass) {
+  public double f1(String klass) {
     int[] c = klass == null ? micro() : counts.getOrDefault(klass, new int[3]);
     double p = c[0] + c[1] == 0 ? 0 : c[0] / (double) (c[0] + c[1]);
     double r = c[0] + c[2] == 0 ? 0 : c[0] / (double) (c[0] + c[2]);
@@ -66,7 +66,7 @@ final class NerScore {
   }
 
   /** One line per class and the micro average: P, R, F1 and the counts. */
-  String table() {
+  public String table() {
     var out = new StringBuilder();
     var rows = new LinkedHashMap<>(counts);
     rows.put("all (micro)", micro());

@@ -20,13 +20,13 @@ public final class TrainNer {
    * experiments: five types without scene, position and work gave 0.694 on the held-out tenth
    * against 0.700, so all eight stay).
    */
-  static final List<String> TYPES =
+  public static final List<String> TYPES =
       List.of(
           System.getProperty(
                   "ner.types", "PERSON,PLACE,SCENE,COMPANY,GOVERNMENT,ORGANIZATION,POSITION,WORK")
               .split(","));
 
-  static final Map<String, String> CLUENER =
+  public static final Map<String, String> CLUENER =
       Map.of(
           "name", "PERSON",
           "address", "PLACE",
@@ -49,7 +49,7 @@ public final class TrainNer {
   private TrainNer() {}
 
   /** The class a model type is scored as: person, place or organisation (others are not). */
-  static String scoredClass(int type) {
+  public static String scoredClass(int type) {
     return switch (TYPES.get(type)) {
       case "PERSON" -> "person";
       case "PLACE" -> "place";
