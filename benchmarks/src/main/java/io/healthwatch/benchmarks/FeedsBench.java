@@ -308,31 +308,7 @@ final class FeedsBench {
 
   /** An expectation's terms, split on "and" outside string literals. */
   static List<String> terms(String expectation) {
-    var terms = new ArrayList<String>();
-    var current = new StringBuilder();
-    char quote = 0;
-    for (int i = 0; i < expectation.length(); i++) {
-      char c = expectation.charAt(i);
-      if (quote != 0) {
-        current.append(c);
-        if (c == '\\' && i + 1 < expectation.length()) {
-          current.append(expectation.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        current.append(c);
-      } else if (expectation.startsWith(" and ", i)) {
-        terms.add(current.toString().strip());
-        current.setLength(0);
-        i += 4;
-      } else {
-        current.append(c);
-      }
-    }
-    terms.add(current.toString().strip());
-    return terms;
+    return PythonLiterals.split(expectation, " and ").stream().map(String::strip).toList();
   }
 
   /** What a reader sees of a title feedparser kept as (sanitized) markup. */

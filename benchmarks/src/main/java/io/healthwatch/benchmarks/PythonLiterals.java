@@ -1,12 +1,24 @@
 package io.healthwatch.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Python string literals as feedparser's tests write them: u'...', '...', "...", with escapes. */
 final class PythonLiterals {
   private PythonLiterals() {}
 
   /** One literal, or several joined by {@code +}. */
   static String string(String expression) {
-    var parts = new java.util.ArrayList<String>();
+    var out = new StringBuilder();
+    for (String part : split(expression, "+")) {
+      out.append(single(part));
+    }
+    return out.toString();
+  }
+
+  /** The expression cut at each separator that stands outside a string literal. */
+  static List<String> split(String expression, String separator) {
+    var parts = new ArrayList<String>();
     var current = new StringBuilder();
     char quote = 0;
     for (int i = 0; i < expression.length(); i++) {
@@ -21,19 +33,16 @@ final class PythonLiterals {
       } else if (c == '\'' || c == '"') {
         quote = c;
         current.append(c);
-      } else if (c == '+') {
+      } else if (expression.startsWith(separator, i)) {
         parts.add(current.toString());
         current.setLength(0);
+        i += separator.length() - 1;
       } else {
         current.append(c);
       }
     }
     parts.add(current.toString());
-    var out = new StringBuilder();
-    for (String part : parts) {
-      out.append(single(part));
-    }
-    return out.toString();
+    return parts;
   }
 
   private static String single(String literal) {

@@ -46,7 +46,7 @@ final class TagCommand implements Callable<Integer> {
       names = "--recognizer",
       paramLabel = "KIND",
       description = "hanlp (default) or model: the trained labeller")
-  String recognizer = "hanlp";
+  String recognizer = ArticleTagger.DEFAULT_RECOGNIZER;
 
   @Override
   public Integer call() throws IOException {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The URL policy over real HTTP and a real broker: a feed on one loopback site links to a second
  * loopback site directly and through a redirect. The crawler refuses both unless the source allows
  * private addresses; the site the operator configured is fetched either way. Two spellings of one
- * address (percent-encoded in lower case, and plain Chinese) are one URL and one article.
+ * address (percent-encoded in lower case, and plain Chinese) are one URL and one article. A source
+ * marked as needing a browser is not read at all.
  */
 class UrlPolicyIT {
   private static final String PLAIN = "/新闻/医保码.html?q=医保";
@@ -47,7 +48,7 @@ class UrlPolicyIT {
           .page("/hop.html", Answer.redirect(302, other.url("/landing.html")))
           .feed("/rss.xml", List.of(PLAIN, ENCODED, "/hop.html", other.url("/elsewhere.html")));
 
-      var refused = crawl(configured, false);
+      var refused = crawl(configured, "allowPrivateAddresses: false");
       assertEquals(1, refused.articles().size(), "only the configured site's article");
       DiscoveredArticle article = refused.articles().get(0);
       assertEquals(configured.url(CANONICAL), article.canonicalUrl());
@@ -64,7 +65,7 @@ class UrlPolicyIT {
       assertEquals(0, other.requests("/elsewhere.html") + other.requests("/landing.html"));
       assertEquals(0, other.requests("/robots.txt"), "not even robots.txt is asked for");
 
-      var allowed = crawl(configured, true);
+      var allowed = crawl(configured, "allowPrivateAddresses: true");
       assertEquals(
           List.of("医保码全场景应用", "另一个站点的文章", "跳转之后的文章").stream().sorted().toList(),
           allowed.articles().stream().map(DiscoveredArticle::title).sorted().toList());
@@ -76,16 +77,28 @@ class UrlPolicyIT {
   record Run(
       List<DiscoveredArticle> articles, Map<String, CrawlState> states, List<String> deadLetters) {}
 
-  private Run crawl(FixtureSite site, boolean allowPrivate) throws Exception {
+  @Test
+  void aSourceThatNeedsABrowserIsSkippedNotReadAsEmpty() throws Exception {
+    try (var site = FixtureSite.start()) {
+      site.page("/a.html", Answer.html(FixtureSite.article("文章", "内容。")))
+          .feed("/rss.xml", List.of("/a.html"));
+      var run = crawl(site, "needsBrowser: \"a script challenge\"");
+      assertEquals(List.of(), run.articles());
+      assertEquals(0, site.requests("/rss.xml") + site.requests("/robots.txt"));
+      assertTrue(run.states().isEmpty(), "no state: its entry page was never scheduled");
+    }
+  }
+
+  private Run crawl(FixtureSite site, String sourceSetting) throws Exception {
     var endpoints = Infrastructure.get();
     String ns = Infrastructure.namespace("urlpolicy-it");
     Path sources =
         Files.writeString(
-            dir.resolve("sources-" + allowPrivate + ".yml"),
+            Files.createTempFile(dir, "sources", ".yml"),
             "sources:\n  - id: fixture\n    name: 测试网\n    kind: rss\n    entryUrls: [\""
                 + site.url("/rss.xml")
-                + "\"]\n    allowPrivateAddresses: "
-                + allowPrivate
+                + "\"]\n    "
+                + sourceSetting
                 + "\n");
     var config =
         TestConfigs.crawler(

@@ -4,6 +4,7 @@ import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpsSettings;
+import io.healthwatch.enricher.tag.ArticleTagger;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -116,13 +117,13 @@ public record EnricherConfig(
       ConfigException.require(
           recognizerChars >= 0, "tagging.recognizerChars", recognizerChars, ">= 0");
       if (recognizer == null) {
-        recognizer = "hanlp";
+        recognizer = ArticleTagger.DEFAULT_RECOGNIZER;
       }
       ConfigException.require(
-          recognizer.equals("model") || recognizer.equals("hanlp"),
+          ArticleTagger.RECOGNIZERS.contains(recognizer),
           "tagging.recognizer",
           recognizer,
-          "model (the trained labeller) or hanlp");
+          "one of " + ArticleTagger.RECOGNIZERS);
     }
   }
 

@@ -6,9 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,22 @@ public final class DebianPackage {
   private static final Path LOCK =
       Path.of(System.getProperty("java.io.tmpdir"), "healthwatch-apt.lock");
   private static final long TIMEOUT_MINUTES = 15;
-  private static final Map<String, String> TRIED = new ConcurrentHashMap<>();
+
+  /** Each set of packages tried, to its outcome: empty when installed, else why not. */
+  private static final Map<String, Optional<String>> TRIED = new HashMap<>();
 
   private DebianPackage() {}
 
   /**
-   * @return null when the package was installed now, else why it could not be
+   * @return null when the packages are installed (now or by an earlier call), else why they could
+   *     not be
    */
   public static synchronized String install(String... names) {
-    return TRIED.computeIfAbsent(String.join(" ", names), key -> tryInstall(List.of(names)));
+    // An Optional, since a map's computeIfAbsent keeps no null: a success would be tried again.
+    return TRIED
+        .computeIfAbsent(
+            String.join(" ", names), key -> Optional.ofNullable(tryInstall(List.of(names))))
+        .orElse(null);
   }
 
   private static String tryInstall(List<String> names) {

@@ -32,8 +32,8 @@ final class JsonListing {
     JsonNode root;
     try {
       root = Json.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new IOException("not readable JSON: " + firstLine(e.getMessage()), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException("not readable JSON: " + e.getOriginalMessage(), e);
     }
     var items = new ArrayList<JsonNode>();
     walk(root, split(paths.items()), 0, items);
@@ -103,13 +103,5 @@ final class JsonListing {
 
   private static String[] split(String path) {
     return path == null || path.isBlank() ? new String[0] : path.strip().split("\\.");
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

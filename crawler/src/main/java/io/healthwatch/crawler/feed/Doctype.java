@@ -24,6 +24,7 @@ final class Doctype {
       Pattern.compile(
           "(?is)<!ENTITY\\s+(%\\s+)?([\\w.:-]+)\\s+(?:(SYSTEM|PUBLIC)\\b[^>]*|\"([^\"]*)\"|'([^']*)')\\s*>");
   private static final Pattern REFERENCE = Pattern.compile("&([\\w.:-]+);");
+  private static final Pattern ANY_DECLARATION = Pattern.compile("(?i)<!ENTITY");
 
   private Doctype() {}
 
@@ -38,7 +39,8 @@ final class Doctype {
     }
     String body = text.substring(0, doctype.start()) + text.substring(doctype.end());
     String subset = doctype.group(2);
-    if (subset == null || !subset.toUpperCase(java.util.Locale.ROOT).contains("<!ENTITY")) {
+    int declared = subset == null ? 0 : (int) ANY_DECLARATION.matcher(subset).results().count();
+    if (declared == 0) {
       return body;
     }
     Map<String, String> entities = new HashMap<>();
@@ -60,7 +62,7 @@ final class Doctype {
       }
       entities.putIfAbsent(name, value); // XML: the first declaration binds
     }
-    if (declarations < countDeclarations(subset)) {
+    if (declarations < declared) {
       throw refused("it has an entity declaration that cannot be read");
     }
     return expand(body, entities);
@@ -85,15 +87,6 @@ final class Doctype {
       }
     }
     return out.append(body, last, body.length()).toString();
-  }
-
-  private static int countDeclarations(String subset) {
-    int count = 0;
-    Matcher any = Pattern.compile("(?i)<!ENTITY").matcher(subset);
-    while (any.find()) {
-      count++;
-    }
-    return count;
   }
 
   private static IOException refused(String why) {

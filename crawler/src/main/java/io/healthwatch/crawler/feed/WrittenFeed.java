@@ -104,14 +104,10 @@ final class WrittenFeed {
     return items;
   }
 
-  /** The direct child of that name (case-insensitively: CDF writes TITLE), or null. */
+  /** The first direct child of that name (case-insensitively: CDF writes TITLE), or null. */
   private static Element child(Element parent, String name) {
-    for (Element child : parent.children()) {
-      if (child.normalName().equals(name) || child.tagName().equalsIgnoreCase(name)) {
-        return child;
-      }
-    }
-    return null;
+    List<Element> all = children(parent, name);
+    return all.isEmpty() ? null : all.get(0);
   }
 
   /**
@@ -119,13 +115,18 @@ final class WrittenFeed {
    * feedparser reads it.
    */
   private static Element lastChild(Element parent, String name) {
-    Element last = null;
+    List<Element> all = children(parent, name);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  private static List<Element> children(Element parent, String name) {
+    var found = new ArrayList<Element>();
     for (Element child : parent.children()) {
       if (child.normalName().equals(name) || child.tagName().equalsIgnoreCase(name)) {
-        last = child;
+        found.add(child);
       }
     }
-    return last;
+    return found;
   }
 
   private static String link(Element item) {

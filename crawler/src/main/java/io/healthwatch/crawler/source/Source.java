@@ -2,6 +2,7 @@ package io.healthwatch.crawler.source;
 
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.crawler.url.AddressGuard;
+import io.healthwatch.crawler.url.UrlCanonicalizer;
 import io.healthwatch.crawler.url.UrlFilter;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -155,11 +156,16 @@ public record Source(
         List.of(include, exclude), patterns -> UrlFilter.of(key, include, exclude));
   }
 
-  /** Whether this URL's host and port are one the operator wrote among the entry URLs. */
+  /**
+   * Whether this canonical URL's host and port are one the operator wrote among the entry URLs
+   * (compared in canonical form: an entry URL may be written with a Unicode host).
+   */
   public boolean isEntryAuthority(String url) {
     String authority = authority(url);
     return authority != null
-        && entryUrls.stream().map(Source::authority).anyMatch(authority::equals);
+        && entryUrls.stream()
+            .map(entry -> authority(UrlCanonicalizer.canonicalize(entry).orElse(entry)))
+            .anyMatch(authority::equals);
   }
 
   private static String authority(String url) {

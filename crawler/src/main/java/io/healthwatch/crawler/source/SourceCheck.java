@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.source;
 
+import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.crawler.CrawlerConfig;
 import io.healthwatch.crawler.discover.EntryPage;
 import io.healthwatch.crawler.extract.ArticlePage;
@@ -140,7 +141,7 @@ public final class SourceCheck {
         switch (robots.verdict(current)) {
           case DISALLOWED ->
               throw FetchException.permanent(
-                  io.healthwatch.contracts.message.ReasonCode.ROBOTS_DISALLOWED,
+                  ReasonCode.ROBOTS_DISALLOWED,
                   current,
                   RobotsCache.robotsUrl(current) + " disallows it");
           case UNREADABLE -> throw robots.failure(current);
@@ -156,7 +157,7 @@ public final class SourceCheck {
       }
       if (hop >= config.maxRedirects()) {
         throw FetchException.permanent(
-            io.healthwatch.contracts.message.ReasonCode.HTTP_STATUS,
+            ReasonCode.HTTP_STATUS,
             url,
             "more than " + config.maxRedirects() + " redirects (last: " + page.location() + ")");
       }

@@ -14,9 +14,6 @@ import java.util.regex.PatternSyntaxException;
  * pattern written for the path. No include patterns means every link; an exclude pattern wins.
  */
 public final class UrlFilter {
-  /** Follows every link. */
-  public static final UrlFilter ALL = new UrlFilter(List.of(), List.of());
-
   private final List<Pattern> include;
   private final List<Pattern> exclude;
 
@@ -35,6 +32,9 @@ public final class UrlFilter {
 
   /** Whether the canonical URL is one to follow. */
   public boolean accepts(String canonicalUrl) {
+    if (include.isEmpty() && exclude.isEmpty()) {
+      return true; // most feeds: no URL parsed per link
+    }
     String[] forms = forms(canonicalUrl);
     if (forms == null) {
       return false;
@@ -43,10 +43,6 @@ public final class UrlFilter {
       return false;
     }
     return !matchesAny(exclude, forms);
-  }
-
-  public boolean isEmpty() {
-    return include.isEmpty() && exclude.isEmpty();
   }
 
   private static boolean matchesAny(List<Pattern> patterns, String[] forms) {

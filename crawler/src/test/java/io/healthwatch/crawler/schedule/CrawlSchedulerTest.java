@@ -44,6 +44,30 @@ class CrawlSchedulerTest {
         FrontierUrl.link("http://a.cn/rss.xml", "a", Role.ENTRY, null, null, null, T0), T0);
   }
 
+  @Test
+  void aDiscoveredEntryPageIsReadLikeAnArticleAConfiguredOneForAsLongAsItIsConfigured() {
+    var listed = new FetchOutcome.Fetched(200, null, null, null, false, "12 links");
+    var configured = scheduler.afterFetch(entry(), listed, T0, HOUR).state();
+    assertEquals(T0.plus(HOUR), configured.nextFetch());
+
+    // A day's e-paper layout found on the home page: re-read every 14 h within the 1-day window.
+    CrawlState layout =
+        CrawlScheduler.discovered(
+            FrontierUrl.link(
+                "http://a.cn/2024-05/14/node_2.htm",
+                "a",
+                Role.ENTRY,
+                null,
+                null,
+                "http://a.cn/",
+                T0),
+            T0);
+    var first = scheduler.afterFetch(layout, listed, T0, HOUR).state();
+    assertEquals(T0.plus(Duration.ofHours(14)), first.nextFetch());
+    var second = scheduler.afterFetch(first, listed, first.nextFetch(), HOUR).state();
+    assertNull(second.nextFetch(), "past the window: not read again");
+  }
+
   private static FetchOutcome.Failed unavailable() {
     return new FetchOutcome.Failed(ReasonCode.HTTP_STATUS, 503, "HTTP 503", Failure.TRANSIENT);
   }

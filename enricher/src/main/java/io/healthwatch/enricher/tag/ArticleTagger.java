@@ -43,6 +43,15 @@ public final class ArticleTagger {
   private final Recognizer names;
   private final int recognizerChars;
 
+  /**
+   * The name recognizers a deployment can choose ({@code tagging.recognizer}): {@code hanlp},
+   * HanLP's recognizers with the institution-name grammar, and {@code model}, the project's trained
+   * labeller (not yet as good on health-IT text: enricher/README.md).
+   */
+  public static final List<String> RECOGNIZERS = List.of("hanlp", "model");
+
+  public static final String DEFAULT_RECOGNIZER = "hanlp";
+
   /** With the statistical recognizer for names beyond the lexicon over the whole text. */
   public ArticleTagger(Lexicon lexicon) {
     this(lexicon, Integer.MAX_VALUE);
@@ -53,18 +62,22 @@ public final class ArticleTagger {
    *     recognizer reads (its cost grows with them); 0 for the lexicon and patterns alone
    */
   public ArticleTagger(Lexicon lexicon, int recognizerChars) {
-    this(lexicon, recognizerChars, "hanlp");
+    this(lexicon, recognizerChars, DEFAULT_RECOGNIZER);
   }
 
   /**
-   * @param recognizer {@code model} (the trained labeller) or {@code hanlp} (HanLP's recognizers
-   *     with the institution-name grammar)
+   * @param recognizer one of {@link #RECOGNIZERS}
+   * @throws IllegalArgumentException naming the choices for any other
    */
   public ArticleTagger(Lexicon lexicon, int recognizerChars, String recognizer) {
+    if (!RECOGNIZERS.contains(recognizer)) {
+      throw new IllegalArgumentException(
+          "unknown name recognizer '" + recognizer + "', expected one of " + RECOGNIZERS);
+    }
     this.names =
-        recognizerChars > 0
-            ? Recognizer.Kind.valueOf(recognizer.toUpperCase(java.util.Locale.ROOT)).create()
-            : null;
+        recognizerChars <= 0
+            ? null
+            : recognizer.equals("model") ? new ModelRecognizer() : new NameRecognizer();
     this.recognizerChars = recognizerChars;
     var entities = PayloadTrie.<Lexicon.EntityEntry>builder().ignoreOverlaps();
     for (var entry : lexicon.entities()) {

@@ -56,4 +56,13 @@ class ArticleTaggerTest {
     assertTrue(tags.relevance() < 0.2, "relevance " + tags.relevance());
     assertTrue(tags.topics().isEmpty(), tags.topics().toString());
   }
+
+  @org.junit.jupiter.api.Test
+  void anUnknownRecognizerIsRefusedNamingTheChoices() {
+    var error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> new ArticleTagger(Lexicon.load(null), 100, "crf"));
+    assertTrue(error.getMessage().contains("[hanlp, model]"), error.getMessage());
+  }
 }
