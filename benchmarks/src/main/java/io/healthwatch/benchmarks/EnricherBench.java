@@ -71,7 +71,6 @@ final class EnricherBench {
     out.println("where the time goes (per article, same articles, one thread):");
     var tagger = new ArticleTagger(Lexicon.load(null));
     var lexiconOnly = new ArticleTagger(Lexicon.load(null), 0);
-    var withModel = new ArticleTagger(Lexicon.load(null), Integer.MAX_VALUE, "model");
     List<DiscoveredArticle> measured = articles.subList(WARMUP, articles.size());
     List<byte[]> payloads =
         measured.stream().map(a -> Topics.DISCOVERED.valueSerde().toBytes(a)).toList();
@@ -81,8 +80,6 @@ final class EnricherBench {
         perArticle(measured, i -> tagger.tag(measured.get(i).title(), measured.get(i).body()));
     double lexicon =
         perArticle(measured, i -> lexiconOnly.tag(measured.get(i).title(), measured.get(i).body()));
-    double model =
-        perArticle(measured, i -> withModel.tag(measured.get(i).title(), measured.get(i).body()));
     double fingerprint = perArticle(measured, i -> SimHash.of(measured.get(i).body()));
     var sample = tagger.tag(measured.get(0).title(), measured.get(0).body());
     double serialize =
@@ -106,9 +103,7 @@ final class EnricherBench {
                             new io.healthwatch.contracts.message.Dedup("h", "s", null, null),
                             List.of())));
     out.printf("  %-44s %8.3f ms%n", "deserialize the discovered article", deserialize);
-    out.printf("  %-44s %8.3f ms%n", "segmentation + name recognition (HanLP)", full - lexicon);
-    out.printf(
-        "  %-44s %8.3f ms%n", "or: the trained labeller, whole text (model)", model - lexicon);
+    out.printf("  %-44s %8.3f ms%n", "name recognition (the trained labeller)", full - lexicon);
     out.printf("  %-44s %8.3f ms%n", "lexicon (Aho-Corasick), 《》 titles, topics", lexicon);
     out.printf("  %-44s %8.3f ms%n", "128-bit SimHash fingerprint", fingerprint);
     out.printf("  %-44s %8.3f ms%n", "serialize the tagged article", serialize);

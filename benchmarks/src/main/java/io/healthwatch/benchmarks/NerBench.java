@@ -138,13 +138,9 @@ final class NerBench {
     out.printf("(%d sentences, exact spans)%n", sentences.size());
   }
 
-  /** The enricher's tagger with each of its recognizers. */
+  /** The enricher's tagger: lexicon, 《》 titles and the trained labeller. */
   private static Map<String, ArticleTagger> taggers() {
-    var taggers = new LinkedHashMap<String, ArticleTagger>();
-    taggers.put("healthwatch (hanlp)", new ArticleTagger(Lexicon.load(null)));
-    taggers.put(
-        "healthwatch (model)", new ArticleTagger(Lexicon.load(null), Integer.MAX_VALUE, "model"));
-    return taggers;
+    return Map.of("healthwatch", new ArticleTagger(Lexicon.load(null)));
   }
 
   private static final String HEADER = "%-22s %-7s %6s %6s %6s %6s%n";

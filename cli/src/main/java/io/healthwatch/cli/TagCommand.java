@@ -42,15 +42,9 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--jsonl", description = "one result per input line, as JSON lines")
   boolean jsonl;
 
-  @Option(
-      names = "--recognizer",
-      paramLabel = "KIND",
-      description = "hanlp (default) or model: the trained labeller")
-  String recognizer = ArticleTagger.DEFAULT_RECOGNIZER;
-
   @Override
   public Integer call() throws IOException {
-    var tagger = new ArticleTagger(Lexicon.load(lexicon), Integer.MAX_VALUE, recognizer);
+    var tagger = new ArticleTagger(Lexicon.load(lexicon));
     if (jsonl) {
       try (InputStream in =
           textFile == null ? System.in : java.nio.file.Files.newInputStream(textFile)) {

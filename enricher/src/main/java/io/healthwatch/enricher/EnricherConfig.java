@@ -4,7 +4,6 @@ import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpsSettings;
-import io.healthwatch.enricher.tag.ArticleTagger;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -108,22 +107,14 @@ public record EnricherConfig(
   }
 
   /**
-   * @param recognizerChars how much of an article (title, then the body from its start) the
-   *     statistical name recognizer reads; the lexicon and 《》 titles cover the whole text. The
-   *     recognizer costs ~2 µs a character, most of an article's processing time; 0 turns it off.
+   * @param recognizerChars how much of an article (title, then the body from its start) the trained
+   *     name recognizer reads; the lexicon and 《》 titles cover the whole text. The recognizer costs
+   *     ~2 µs a character, most of an article's processing time; 0 turns it off.
    */
-  public record Tagging(int recognizerChars, String recognizer) {
+  public record Tagging(int recognizerChars) {
     public Tagging {
       ConfigException.require(
           recognizerChars >= 0, "tagging.recognizerChars", recognizerChars, ">= 0");
-      if (recognizer == null) {
-        recognizer = ArticleTagger.DEFAULT_RECOGNIZER;
-      }
-      ConfigException.require(
-          ArticleTagger.RECOGNIZERS.contains(recognizer),
-          "tagging.recognizer",
-          recognizer,
-          "one of " + ArticleTagger.RECOGNIZERS);
     }
   }
 

@@ -47,9 +47,7 @@ public final class EnricherTopology {
     String ns = config.namespace();
     var windows = new WeeklyWindows(config.window().zone(), config.window().startDay());
     var gate = new DateGate(config.window().maxAge(), config.window().futureSkew());
-    var tagger =
-        new ArticleTagger(
-            lexicon, config.tagging().recognizerChars(), config.tagging().recognizer());
+    var tagger = new ArticleTagger(lexicon, config.tagging().recognizerChars());
     var builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

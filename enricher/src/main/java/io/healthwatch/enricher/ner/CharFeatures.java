@@ -4,20 +4,27 @@ package io.healthwatch.enricher.ner;
  * The features of each character, as hashed bucket numbers: no string is built per character.
  * Templates: the character and its neighbours two either side, the four adjacent pairs and the pair
  * around it, the three-character window, and the classes (Han, Latin letter, digit, punctuation,
- * space, other) of the window. Each template's characters are mixed with its number, so 学 as the
- * next character and 学 as the current one are different features.
+ * space, other) of the window, and the dictionary words (a {@link WordList}) that begin, end and
+ * surround the character. Each template's values are mixed with its number, so 学 as the next
+ * character and 学 as the current one are different features.
  */
 final class CharFeatures {
-  static final int PER_CHAR = 14;
+  static final int PER_CHAR = 17;
 
   private static final int BOUNDARY = 0x110000; // beyond Unicode: before the start, after the end
 
   private final int bucketBits;
   private final int mask;
+  private final WordList words;
 
-  CharFeatures(int bucketBits) {
+  CharFeatures(int bucketBits, WordList words) {
     this.bucketBits = bucketBits;
     this.mask = (1 << bucketBits) - 1;
+    this.words = words;
+  }
+
+  WordList words() {
+    return words;
   }
 
   int bucketBits() {
@@ -28,6 +35,10 @@ final class CharFeatures {
   int[] of(int[] text) {
     int n = text.length;
     int[] out = new int[n * PER_CHAR];
+    int[] begins = new int[n];
+    int[] ends = new int[n];
+    int[] inside = new int[n];
+    words.match(text, begins, ends, inside);
     for (int i = 0; i < n; i++) {
       int m2 = at(text, i - 2);
       int m1 = at(text, i - 1);
@@ -49,6 +60,9 @@ final class CharFeatures {
       out[o + 11] = bucket(12, m1, c0, p1);
       out[o + 12] = bucket(13, klass(m2) * 7 + klass(m1), klass(c0), klass(p1) * 7 + klass(p2));
       out[o + 13] = bucket(14, klass(m1), klass(c0), klass(p1));
+      out[o + 14] = bucket(15, begins[i], 0, 0);
+      out[o + 15] = bucket(16, ends[i], 0, 0);
+      out[o + 16] = bucket(17, inside[i], 0, 0);
     }
     return out;
   }

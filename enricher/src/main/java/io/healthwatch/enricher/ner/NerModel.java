@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
   /** The file format; a model of another version is refused at load. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final int MAGIC = 0x484e4552; // "HNER"
 
@@ -32,12 +32,13 @@ public final class NerModel {
   NerModel(
       List<String> types,
       int bucketBits,
+      WordList words,
       int[] rowStart,
       byte[] rowTags,
       float[] rowWeights,
       float[] transitions) {
     this.tags = new NerTags(types);
-    this.features = new CharFeatures(bucketBits);
+    this.features = new CharFeatures(bucketBits, words);
     this.rowStart = rowStart;
     this.rowTags = rowTags;
     this.rowWeights = rowWeights;
@@ -109,6 +110,12 @@ public final class NerModel {
         out.writeUTF(type);
       }
       out.writeInt(features.bucketBits());
+      var words = features.words().entries();
+      out.writeInt(words.size());
+      for (var word : words) {
+        out.writeUTF(word.getKey());
+        out.writeByte(word.getValue());
+      }
       out.writeInt(transitions.length);
       for (float w : transitions) {
         out.writeFloat(w);
@@ -154,6 +161,11 @@ public final class NerModel {
         types.add(in.readUTF());
       }
       int bucketBits = in.readInt();
+      int wordCount = in.readInt();
+      var words = new java.util.HashMap<String, Integer>(wordCount * 2);
+      for (int i = 0; i < wordCount; i++) {
+        words.put(in.readUTF(), (int) in.readByte());
+      }
       float[] transitions = new float[in.readInt()];
       for (int i = 0; i < transitions.length; i++) {
         transitions[i] = in.readFloat();
@@ -171,7 +183,8 @@ public final class NerModel {
       for (int i = 0; i < nonZero; i++) {
         rowWeights[i] = in.readShort() * scale;
       }
-      return new NerModel(types, bucketBits, rowStart, rowTags, rowWeights, transitions);
+      return new NerModel(
+          types, bucketBits, new WordList(words), rowStart, rowTags, rowWeights, transitions);
     }
   }
 }

@@ -27,9 +27,9 @@ final class NerTrainer {
   private final float[] accumulatedTransitions;
   private int steps = 1;
 
-  NerTrainer(List<String> types, int bucketBits) {
+  NerTrainer(List<String> types, int bucketBits, WordList words) {
     this.tags = new NerTags(types);
-    this.features = new CharFeatures(bucketBits);
+    this.features = new CharFeatures(bucketBits, words);
     this.t = tags.count();
     this.viterbi = new Viterbi(t);
     this.weights = new float[(1 << bucketBits) * t];
@@ -139,6 +139,12 @@ final class NerTrainer {
       averageTransitions[k] = transitions[k] - accumulatedTransitions[k] / c;
     }
     return new NerModel(
-        tags.types(), features.bucketBits(), rowStart, rowTags, rowWeights, averageTransitions);
+        tags.types(),
+        features.bucketBits(),
+        features.words(),
+        rowStart,
+        rowTags,
+        rowWeights,
+        averageTransitions);
   }
 }

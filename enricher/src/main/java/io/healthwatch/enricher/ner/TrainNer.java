@@ -46,6 +46,10 @@ public final class TrainNer {
   static final int EPOCHS = Integer.getInteger("ner.epochs", 12);
   static final long SEED = 20261202L;
 
+  /** The dictionary the labeller reads word features from (scripts/export-words writes it). */
+  static final Path WORDS =
+      Path.of(System.getProperty("ner.words", "enricher/ner/hanlp-core-words.tsv.gz"));
+
   private TrainNer() {}
 
   /** The class a model type is scored as: person, place or organisation (others are not). */
@@ -117,7 +121,10 @@ public final class TrainNer {
         EPOCHS,
         BUCKET_BITS,
         SEED);
-    NerModel trained = new NerTrainer(TYPES, BUCKET_BITS).train(examples, EPOCHS, SEED, System.out);
+    WordList words = Boolean.getBoolean("ner.noWords") ? WordList.EMPTY : WordList.read(WORDS);
+    System.out.printf("dictionary: %,d words from %s%n", words.size(), WORDS);
+    NerModel trained =
+        new NerTrainer(TYPES, BUCKET_BITS, words).train(examples, EPOCHS, SEED, System.out);
     System.out.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     Files.createDirectories(model.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(model)) {

@@ -14,9 +14,9 @@ import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
 /**
- * Tags an article with entities (lexicon, 《》 titles, recognized names), health-IT topics scored
- * from weighted keyword hits, and a relevance that needs evidence of both health care and
- * information technology: a hospital's new wing is health news, an AI chip IT news, neither is
+ * Tags an article with entities (lexicon, 《》 titles, names the trained labeller finds), health-IT
+ * topics scored from weighted keyword hits, and a relevance that needs evidence of both health care
+ * and information technology: a hospital's new wing is health news, an AI chip IT news, neither is
  * health-IT news.
  */
 public final class ArticleTagger {
@@ -40,44 +40,21 @@ public final class ArticleTagger {
   private final PayloadTrie<List<KeywordHit>> keywordTrie;
   private final PayloadTrie<List<KeywordHit>> signalTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
-  private final Recognizer names;
+  private final ModelRecognizer names;
   private final int recognizerChars;
 
-  /**
-   * The name recognizers a deployment can choose ({@code tagging.recognizer}): {@code hanlp},
-   * HanLP's recognizers with the institution-name grammar, and {@code model}, the project's trained
-   * labeller (not yet as good on health-IT text: enricher/README.md).
-   */
-  public static final List<String> RECOGNIZERS = List.of("hanlp", "model");
-
-  public static final String DEFAULT_RECOGNIZER = "hanlp";
-
-  /** With the statistical recognizer for names beyond the lexicon over the whole text. */
+  /** With the name recognizer over the whole text. */
   public ArticleTagger(Lexicon lexicon) {
     this(lexicon, Integer.MAX_VALUE);
   }
 
   /**
-   * @param recognizerChars how many characters of the title and then the body the statistical
-   *     recognizer reads (its cost grows with them); 0 for the lexicon and patterns alone
+   * @param recognizerChars how many characters of the title and then the body the name recognizer
+   *     (the trained labeller) reads (its cost grows with them); 0 for the lexicon and 《》 titles
+   *     alone
    */
   public ArticleTagger(Lexicon lexicon, int recognizerChars) {
-    this(lexicon, recognizerChars, DEFAULT_RECOGNIZER);
-  }
-
-  /**
-   * @param recognizer one of {@link #RECOGNIZERS}
-   * @throws IllegalArgumentException naming the choices for any other
-   */
-  public ArticleTagger(Lexicon lexicon, int recognizerChars, String recognizer) {
-    if (!RECOGNIZERS.contains(recognizer)) {
-      throw new IllegalArgumentException(
-          "unknown name recognizer '" + recognizer + "', expected one of " + RECOGNIZERS);
-    }
-    this.names =
-        recognizerChars <= 0
-            ? null
-            : recognizer.equals("model") ? new ModelRecognizer() : new NameRecognizer();
+    this.names = recognizerChars <= 0 ? null : new ModelRecognizer();
     this.recognizerChars = recognizerChars;
     var entities = PayloadTrie.<Lexicon.EntityEntry>builder().ignoreOverlaps();
     for (var entry : lexicon.entities()) {
@@ -179,16 +156,17 @@ public final class ArticleTagger {
   }
 
   /**
-   * Every entity of a text, overlaps resolved: the lexicon's over patterns' (《》 titles, institution
-   * names) over the recognizer's, and a longer over a shorter of the same standing.
+   * Every entity of a text, overlaps resolved: the lexicon's and 《》 titles over the recognizer's
+   * (places of the lexicon stand with the recognizer's), and a longer over a shorter of the same
+   * standing.
    */
   List<Span> spans(String text, boolean recognize) {
     var candidates = new ArrayList<Span>();
     for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
       var entry = emit.getPayload();
-      // A place from the lexicon stands as a pattern would: a longer name around it (北京大学,
-      // 中国工程院) is the entity, the place only a part of it.
-      int rank = entry.type().equals("PLACE") ? Span.PATTERN : Span.LEXICON;
+      // A place from the lexicon stands as a recognized name: a longer name around it (北京大学,
+      // 北京市海淀区) is the entity, the place only a part of it.
+      int rank = entry.type().equals("PLACE") ? Span.RECOGNIZED : Span.LEXICON;
       candidates.add(
           new Span(entry.type(), emit.getStart(), emit.getEnd() + 1, entry.name(), rank));
     }

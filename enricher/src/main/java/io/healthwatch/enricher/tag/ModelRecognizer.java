@@ -10,15 +10,16 @@ import java.util.Map;
  * Names found by the project's trained character labeller ({@link NerModels#shipped}), typed for
  * the product: CLUENER's fine types map onto the enricher's (name → PERSON, address and scene →
  * PLACE, company, government, organization as they are), an organisation whose name ends in a
- * hospital word (医院, 卫生院, 保健院 ...) is a HOSPITAL, and positions and works are left out (《》 titles
- * are the patterns'). Kinds of institution (互联网医院, 三甲医院) and one-character names are not names.
+ * hospital word (医院, 卫生院, 保健院 ...) is a HOSPITAL. Positions and works are left out (《》 titles are
+ * the patterns'), and so are scenes: on health text what CLUENER's scene finds is mostly a ward, a
+ * desk or a pharmacy (科室, 护士站, 药店). Kinds of institution (互联网医院, 三甲医院), a bare institution word
+ * (中心) and one-character names are not names.
  */
-final class ModelRecognizer implements Recognizer {
+final class ModelRecognizer {
   private static final Map<String, String> PRODUCT_TYPES =
       Map.of(
           "PERSON", "PERSON",
           "PLACE", "PLACE",
-          "SCENE", "PLACE",
           "COMPANY", "COMPANY",
           "GOVERNMENT", "GOVERNMENT",
           "ORGANIZATION", "ORGANIZATION");
@@ -45,16 +46,16 @@ final class ModelRecognizer implements Recognizer {
     if (type == null) {
       return null;
     }
-    String institution = NameRecognizer.institutionType(name);
-    if (institution != null && NameRecognizer.isGeneric(name)) {
+    String institution = InstitutionNames.institutionType(name);
+    if (institution != null && InstitutionNames.isGeneric(name)) {
       return null;
     }
     boolean organisation = !type.equals("PERSON") && !type.equals("PLACE");
     return organisation && "HOSPITAL".equals(institution) ? "HOSPITAL" : type;
   }
 
-  @Override
-  public List<Span> recognize(String text) {
+  /** The names in a text, in its UTF-16 offsets. */
+  List<Span> recognize(String text) {
     int[] codePoints = text.codePoints().toArray();
     // Code point index -> UTF-16 offset (equal for text without supplementary characters).
     int[] offset = new int[codePoints.length + 1];
@@ -68,6 +69,17 @@ final class ModelRecognizer implements Recognizer {
       }
       int start = offset[entity.start()];
       int end = offset[entity.end()];
+      // A name neither begins nor ends with a space or a mark (the labeller sometimes takes one
+      // in).
+      while (start < end && !Character.isLetterOrDigit(text.codePointAt(start))) {
+        start += Character.charCount(text.codePointAt(start));
+      }
+      while (end > start && !Character.isLetterOrDigit(text.codePointBefore(end))) {
+        end -= Character.charCount(text.codePointBefore(end));
+      }
+      if (text.codePointCount(start, end) < 2) {
+        continue;
+      }
       String name = text.substring(start, end);
       String type = productType(typeOf[entity.type()], name);
       if (type != null) {

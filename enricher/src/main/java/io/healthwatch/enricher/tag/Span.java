@@ -2,13 +2,12 @@ package io.healthwatch.enricher.tag;
 
 /**
  * An entity found in a text, in UTF-16 offsets of that text (converted to code points only when the
- * tagged article is written). A higher {@code rank} wins an overlap: the curated lexicon over
- * patterns over the statistical recognizer.
+ * tagged article is written). A higher {@code rank} wins an overlap: the curated lexicon and 《》
+ * titles over the trained recognizer.
  */
 record Span(String type, int start, int end, String normalized, int rank) {
   static final int RECOGNIZED = 1;
-  static final int PATTERN = 2;
-  static final int LEXICON = 3;
+  static final int LEXICON = 2;
 
   int length() {
     return end - start;

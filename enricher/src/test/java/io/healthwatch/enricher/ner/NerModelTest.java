@@ -54,7 +54,7 @@ class NerModelTest {
         examples.add(new NerTrainer.Example(sentence.text(), NerCorpus.tags(sentence)));
       }
     }
-    NerModel model = new NerTrainer(TYPES, 14).train(examples, 5, 7L, null);
+    NerModel model = new NerTrainer(TYPES, 14, WordList.EMPTY).train(examples, 5, 7L, null);
     int[] text = "王芳在华西医院工作".codePoints().toArray();
     assertEquals(
         List.of(new NerModel.Entity(0, 2, 0), new NerModel.Entity(3, 7, 1)), model.entities(text));
@@ -68,7 +68,7 @@ class NerModelTest {
     }
 
     var again = new ByteArrayOutputStream();
-    new NerTrainer(TYPES, 14).train(examples, 5, 7L, null).write(again);
+    new NerTrainer(TYPES, 14, WordList.EMPTY).train(examples, 5, 7L, null).write(again);
     assertArrayEquals(bytes.toByteArray(), again.toByteArray(), "seeded: the same bytes");
   }
 

@@ -28,7 +28,8 @@ class ModelRecognizerTest {
   void organisationsEndingInAHospitalWordAreHospitalsAndKindsAreNoNames() {
     assertEquals("HOSPITAL", ModelRecognizer.productType("ORGANIZATION", "北京协和医院"));
     assertEquals("HOSPITAL", ModelRecognizer.productType("COMPANY", "百瀚和妇女医院"));
-    assertEquals("PLACE", ModelRecognizer.productType("SCENE", "故宫"));
+    assertNull(ModelRecognizer.productType("SCENE", "护士站"), "scenes are left out");
+    assertNull(ModelRecognizer.productType("ORGANIZATION", "中心"), "a bare institution word");
     assertNull(ModelRecognizer.productType("ORGANIZATION", "互联网医院"), "a kind of hospital");
     assertNull(ModelRecognizer.productType("POSITION", "副主任"));
     assertNull(ModelRecognizer.productType("WORK", "健康中国"));

@@ -1,0 +1,195 @@
+package io.healthwatch.enricher.ner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A dictionary of words with a coarse part of speech, matched at every position of a text without
+ * building a string: each word and each of its prefixes is a 64-bit hash of its code points in an
+ * open-addressing table, so a match walks forward one code point at a time and stops where no word
+ * goes on. The labeller reads, at each character, the longest word that begins there, the longest
+ * that ends there and the longest it is inside of: word boundaries and whether the word is a common
+ * noun, a verb or a known name, which characters alone do not tell.
+ */
+final class WordList {
+  static final int MAX_LENGTH = 8;
+
+  /** Coarse classes of a word; 0 is reserved for "only a prefix of a word". */
+  static final List<String> CLASSES =
+      List.of(
+          "", "person", "place", "organisation", "proper", "noun", "verb", "adjective", "other");
+
+  static final WordList EMPTY = new WordList(Map.of());
+
+  private static final long SEED = 0x9E3779B97F4A7C15L;
+
+  private final Map<String, Integer> words;
+  private final long[] keys;
+  private final byte[] classes;
+  private final int mask;
+
+  /**
+   * @param words each word (two to {@link #MAX_LENGTH} code points; others are left out) and its
+   *     class, an index into {@link #CLASSES}
+   */
+  WordList(Map<String, Integer> words) {
+    this.words = Map.copyOf(words);
+    int entries = 0;
+    for (String word : words.keySet()) {
+      entries += word.codePointCount(0, word.length());
+    }
+    int size = Integer.highestOneBit(Math.max(16, entries * 2)) << 1;
+    this.keys = new long[size];
+    this.classes = new byte[size];
+    this.mask = size - 1;
+    words.forEach(
+        (word, klass) -> {
+          int length = word.codePointCount(0, word.length());
+          if (length < 2 || length > MAX_LENGTH || klass <= 0 || klass >= CLASSES.size()) {
+            return;
+          }
+          long h = SEED;
+          int[] cps = word.codePoints().toArray();
+          for (int i = 0; i < cps.length; i++) {
+            h = step(h, cps[i]);
+            int slot = slot(h);
+            keys[slot] = h;
+            if (i == cps.length - 1) {
+              classes[slot] = (byte) (int) klass;
+            }
+          }
+        });
+  }
+
+  /** The coarse class of a part-of-speech tag as HanLP and the PKU corpus write them. */
+  static int classOf(String nature) {
+    if (nature.startsWith("nr")) {
+      return 1;
+    }
+    if (nature.startsWith("ns")) {
+      return 2;
+    }
+    if (nature.startsWith("nt")) {
+      return 3;
+    }
+    if (nature.equals("nz") || nature.equals("j")) {
+      return 4;
+    }
+    if (nature.startsWith("n")) {
+      return 5;
+    }
+    if (nature.startsWith("v")) {
+      return 6;
+    }
+    if (nature.startsWith("a")) {
+      return 7;
+    }
+    return 8;
+  }
+
+  /**
+   * Reads {@code word TAB part-of-speech} lines, gzipped.
+   *
+   * @throws IOException naming the file when it is missing or a line is malformed
+   */
+  static WordList read(Path file) throws IOException {
+    var words = new HashMap<String, Integer>();
+    try (var in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        int tab = line.indexOf('\t');
+        if (tab <= 0) {
+          throw new IOException(file + " line " + number + ": expected word TAB part of speech");
+        }
+        words.put(line.substring(0, tab), classOf(line.substring(tab + 1)));
+      }
+    }
+    return new WordList(words);
+  }
+
+  int size() {
+    return words.size();
+  }
+
+  /** The words in a stable order, for writing. */
+  List<Map.Entry<String, Integer>> entries() {
+    var entries = new ArrayList<>(words.entrySet());
+    entries.sort(Map.Entry.comparingByKey());
+    return Collections.unmodifiableList(entries);
+  }
+
+  /**
+   * For each position, the longest word beginning there, ending there and around it (beginning
+   * before and ending after), each coded as {@code class * 8 + min(length, 7)}, 0 for none.
+   */
+  void match(int[] text, int[] begins, int[] ends, int[] inside) {
+    int n = text.length;
+    for (int s = 0; s < n; s++) {
+      long h = SEED;
+      for (int length = 1; length <= MAX_LENGTH && s + length <= n; length++) {
+        h = step(h, text[s + length - 1]);
+        int slot = find(h);
+        if (slot < 0) {
+          break;
+        }
+        int klass = classes[slot];
+        if (klass == 0 || length < 2) {
+          continue;
+        }
+        int code = klass * 8 + Math.min(length, 7);
+        begins[s] = code;
+        int e = s + length - 1;
+        if (ends[e] == 0 || (ends[e] & 7) < length) {
+          ends[e] = code;
+        }
+        for (int k = s + 1; k < e; k++) {
+          if (inside[k] == 0 || (inside[k] & 7) < length) {
+            inside[k] = code;
+          }
+        }
+      }
+    }
+  }
+
+  private int slot(long h) {
+    int i = (int) (h ^ (h >>> 32)) & mask;
+    while (keys[i] != 0 && keys[i] != h) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private int find(long h) {
+    int i = (int) (h ^ (h >>> 32)) & mask;
+    while (keys[i] != 0) {
+      if (keys[i] == h) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  private static long step(long h, int codePoint) {
+    long z = h + codePoint * 0xBF58476D1CE4E5B9L + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return z == 0 ? 1 : z;
+  }
+}
