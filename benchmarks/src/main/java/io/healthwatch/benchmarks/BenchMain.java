@@ -87,8 +87,13 @@ public final class BenchMain {
       return;
     }
     if (args.length > 0 && args[0].equals("relevance")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      Path pages =
+          args.length > 1
+              ? Path.of(args[1])
+              : home.resolveSibling("shared").resolve("extraction").resolve("zh-handcrafted");
       System.out.println("== health-IT relevance (labelled articles)");
-      RelevanceBench.run(System.out);
+      RelevanceBench.run(pages, System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("dedup")) {
@@ -104,7 +109,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance | bench enricher | bench indexer | bench latency [COUNT]");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance [PAGES_DIR] | bench enricher | bench indexer | bench latency [COUNT]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -21,7 +21,12 @@ import java.util.Set;
  * are health-IT news, the sports and stock-market stories are not, nor are the broken pages, which
  * have no text) and {@code demo/relevance-set.jsonl}, 100 short articles written for this set: 50
  * on health informatization, 50 that are not, many of them near misses (health news without IT, IT
- * news without health, Alipay marketing, AI chips).
+ * news without health, Alipay marketing, AI chips). And, when {@code ../shared/extraction/} is
+ * there, real pages written by others: the 44 Chinese news and portal pages of {@code
+ * zh-handcrafted/}, their body as the crawler's extractor takes it from the page (page furniture
+ * and all). Read one by one, none is health-IT news (the near misses among them: hair loss, an
+ * oncology congress, hospice-care standards, school reopening under epidemic control, podcasts and
+ * blogs), so they are all labelled not relevant.
  */
 final class RelevanceBench {
   private static final Set<String> CORPUS_NOT_RELEVANT =
@@ -31,7 +36,7 @@ final class RelevanceBench {
 
   private RelevanceBench() {}
 
-  static void run(PrintStream out) throws IOException {
+  static void run(java.nio.file.Path pages, PrintStream out) throws IOException {
     var items = new ArrayList<Labelled>();
     for (var article : DemoCorpus.load().articles()) {
       if (!article.paragraphs().isEmpty()) {
@@ -44,6 +49,11 @@ final class RelevanceBench {
       }
     }
     items.addAll(written());
+    var real = realPages(pages);
+    if (real.isEmpty()) {
+      out.println("real pages not found at " + pages + ": measuring the team's set alone");
+    }
+    items.addAll(real);
     var tagger = new ArticleTagger(Lexicon.load(null), 0);
     double[] scores = new double[items.size()];
     for (int i = 0; i < items.size(); i++) {
@@ -90,6 +100,23 @@ final class RelevanceBench {
       }
     }
     out.println("(* relevance.threshold; + counted relevant but is not, - missed)");
+  }
+
+  /** The real pages, none of them health-IT news, through the crawler's extractor. */
+  private static List<Labelled> realPages(java.nio.file.Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return List.of();
+    }
+    var extractor = Extractors.healthwatch();
+    var items = new ArrayList<Labelled>();
+    var set = GoldSets.load(dir.getParent()).get(dir.getFileName().toString());
+    for (GoldPage page : set == null ? List.<GoldPage>of() : set) {
+      var result = extractor.extract(page);
+      String title = result.title() == null ? "" : result.title();
+      String body = result.body() == null ? "" : result.body();
+      items.add(new Labelled(page.id(), title.isEmpty() ? page.id() : title, body, false));
+    }
+    return items;
   }
 
   private static List<Labelled> written() throws IOException {

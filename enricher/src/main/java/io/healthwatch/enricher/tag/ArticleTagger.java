@@ -200,6 +200,9 @@ public final class ArticleTagger {
       Map<String, Double> raw) {
     var hits = new HashMap<String, Integer>();
     for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(text)) {
+      if (!wholeLatinWord(text, emit.getStart(), emit.getEnd() + 1)) {
+        continue;
+      }
       int count = hits.merge(emit.getKeyword().toLowerCase(), 1, Integer::sum);
       if (count > MAX_HITS_PER_KEYWORD) {
         continue;
@@ -208,6 +211,24 @@ public final class ArticleTagger {
         raw.merge(hit.topicId(), hit.weight() * fieldWeight, Double::sum);
       }
     }
+  }
+
+  /**
+   * Whether a hit is a word of its own where Latin letters are concerned: AI, HIS or LIS inside
+   * "Taiwan", "this" or "English" is no evidence (Chinese words need no such test here: a Latin
+   * letter or digit never continues them).
+   */
+  static boolean wholeLatinWord(String text, int start, int end) {
+    return !(isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))
+        && !(isLatinOrDigit(text, end - 1) && isLatinOrDigit(text, end));
+  }
+
+  private static boolean isLatinOrDigit(String text, int i) {
+    if (i < 0 || i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return c < 128 && Character.isLetterOrDigit(c);
   }
 
   private static double round(double value) {

@@ -58,4 +58,15 @@ class ArticleTaggerTest {
     assertTrue(tags.relevance() < 0.2, "relevance " + tags.relevance());
     assertTrue(tags.topics().isEmpty(), tags.topics().toString());
   }
+
+  @Test
+  void latinKeywordsCountOnlyAsWholeWords() {
+    assertFalse(ArticleTagger.wholeLatinWord("in Taiwan", 4, 6), "AI inside Taiwan");
+    assertFalse(ArticleTagger.wholeLatinWord("this", 1, 4), "HIS inside this");
+    assertTrue(ArticleTagger.wholeLatinWord("医院上线AI导诊", 4, 6));
+    assertTrue(ArticleTagger.wholeLatinWord("AI", 0, 2));
+    assertTrue(ArticleTagger.wholeLatinWord("5G+AI", 3, 5));
+    var english = TAGGER.tag("Kim Jong-kook", "He said this in English in Taiwan, his main list.");
+    assertTrue(english.relevance() < 0.01, "relevance " + english.relevance());
+  }
 }
