@@ -58,6 +58,14 @@ public final class NerModel {
     return spans(label(text));
   }
 
+  /**
+   * Whether the code points {@code text[start, end)} are part of a longer name of the model's word
+   * list (云 in 云南), so no word of their own.
+   */
+  public boolean isInsideName(int[] text, int start, int end) {
+    return features.words().insideName(text, start, end);
+  }
+
   /** The best well-formed tag sequence for the text. */
   int[] label(int[] text) {
     int n = text.length;

@@ -10,10 +10,20 @@ public final class NerModels {
 
   private NerModels() {}
 
+  private static final class Loaded {
+    static final NerModel MODEL = load();
+  }
+
   /**
+   * The shipped model, read once per process (it is immutable and shared by every tagger).
+   *
    * @throws IllegalStateException naming the resource when it is missing or unreadable
    */
   public static NerModel shipped() {
+    return Loaded.MODEL;
+  }
+
+  private static NerModel load() {
     try (InputStream in = NerModels.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(

@@ -166,6 +166,29 @@ final class WordList {
     }
   }
 
+  /**
+   * Whether a longer name of the list (a person, place, organisation or other proper name) holds
+   * {@code text[start, end)}: 云 in 云南 is no evidence of the cloud. (Words that merely cross an end
+   * are no test: without segmenting, 据实 would cross both 数据 and 实时 in 数据实时上传.)
+   */
+  boolean insideName(int[] text, int start, int end) {
+    for (int a = Math.max(0, end - MAX_LENGTH); a <= start; a++) {
+      long h = SEED;
+      for (int length = 1; length <= MAX_LENGTH && a + length <= text.length; length++) {
+        h = step(h, text[a + length - 1]);
+        int slot = find(h);
+        if (slot < 0) {
+          break;
+        }
+        int klass = classes[slot];
+        if (klass >= 1 && klass <= 4 && a + length >= end && length > end - start) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private int slot(long h) {
     int i = (int) (h ^ (h >>> 32)) & mask;
     while (keys[i] != 0 && keys[i] != h) {

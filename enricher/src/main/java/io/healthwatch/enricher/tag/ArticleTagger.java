@@ -2,6 +2,8 @@ package io.healthwatch.enricher.tag;
 
 import io.healthwatch.contracts.message.Entity;
 import io.healthwatch.contracts.message.TopicScore;
+import io.healthwatch.enricher.ner.NerModel;
+import io.healthwatch.enricher.ner.NerModels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +43,10 @@ public final class ArticleTagger {
   private final PayloadTrie<List<KeywordHit>> signalTrie;
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
   private final ModelRecognizer names;
+
+  /** Its word list tells a keyword inside a name (云 in 云南) from the keyword. */
+  private final NerModel words = NerModels.shipped();
+
   private final int recognizerChars;
 
   /** With the name recognizer over the whole text. */
@@ -193,14 +199,26 @@ public final class ArticleTagger {
     return chosen;
   }
 
-  private static void score(
+  private void score(
       PayloadTrie<List<KeywordHit>> trie,
       String text,
       double fieldWeight,
       Map<String, Double> raw) {
     var hits = new HashMap<String, Integer>();
+    int[] codePoints = null;
     for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(text)) {
-      if (!wholeLatinWord(text, emit.getStart(), emit.getEnd() + 1)) {
+      int start = emit.getStart();
+      int end = emit.getEnd() + 1;
+      if (!wholeLatinWord(text, start, end)) {
+        continue;
+      }
+      if (codePoints == null) {
+        codePoints = text.codePoints().toArray();
+      }
+      boolean bmp = codePoints.length == text.length();
+      int s = bmp ? start : text.codePointCount(0, start);
+      int e = bmp ? end : s + text.codePointCount(start, end);
+      if (words.isInsideName(codePoints, s, e)) {
         continue;
       }
       int count = hits.merge(emit.getKeyword().toLowerCase(), 1, Integer::sum);

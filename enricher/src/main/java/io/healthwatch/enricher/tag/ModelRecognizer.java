@@ -24,15 +24,11 @@ final class ModelRecognizer {
           "GOVERNMENT", "GOVERNMENT",
           "ORGANIZATION", "ORGANIZATION");
 
-  private static final class Shared {
-    static final NerModel MODEL = NerModels.shipped();
-  }
-
   private final NerModel model;
   private final String[] typeOf;
 
   ModelRecognizer() {
-    this(Shared.MODEL);
+    this(NerModels.shipped());
   }
 
   ModelRecognizer(NerModel model) {

@@ -83,4 +83,13 @@ class WordListTest {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void aShorterWordInsideANameIsFoundAndOneInsideANounIsNot() {
+    var words = new WordList(Map.of("云南", PLACE, "云端", NOUN));
+    int[] text = "在云南和云端".codePoints().toArray();
+    assertEquals(true, words.insideName(text, 1, 2));
+    assertEquals(false, words.insideName(text, 4, 5));
+    assertEquals(false, words.insideName(text, 1, 3), "the name itself");
+  }
 }

@@ -69,4 +69,11 @@ class ArticleTaggerTest {
     var english = TAGGER.tag("Kim Jong-kook", "He said this in English in Taiwan, his main list.");
     assertTrue(english.relevance() < 0.01, "relevance " + english.relevance());
   }
+
+  @Test
+  void aKeywordInsideANameIsNoEvidence() {
+    // 云 (the cloud) is a technology word; in 云南 it is part of a province's name.
+    assertEquals(0.0, TAGGER.tag("", "云南省医院患者就医").relevance());
+    assertTrue(TAGGER.tag("", "医院患者就医数据上云").relevance() > 0);
+  }
 }
