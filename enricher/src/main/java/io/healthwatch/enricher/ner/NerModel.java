@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -170,7 +171,7 @@ public final class NerModel {
       }
       int bucketBits = in.readInt();
       int wordCount = in.readInt();
-      var words = new java.util.HashMap<String, Integer>(wordCount * 2);
+      var words = new HashMap<String, Integer>(wordCount * 2);
       for (int i = 0; i < wordCount; i++) {
         words.put(in.readUTF(), (int) in.readByte());
       }

@@ -121,6 +121,11 @@ public final class TrainNer {
         EPOCHS,
         BUCKET_BITS,
         SEED);
+    if (!Boolean.getBoolean("ner.noWords") && !Files.isRegularFile(WORDS)) {
+      System.err.println(
+          "train-ner: the word list " + WORDS + " not found (scripts/export-words writes it)");
+      System.exit(2);
+    }
     WordList words = Boolean.getBoolean("ner.noWords") ? WordList.EMPTY : WordList.read(WORDS);
     System.out.printf("dictionary: %,d words from %s%n", words.size(), WORDS);
     NerModel trained =

@@ -29,6 +29,20 @@ final class WordList {
       List.of(
           "", "person", "place", "organisation", "proper", "noun", "verb", "adjective", "other");
 
+  static final int PERSON = 1;
+  static final int PLACE = 2;
+  static final int ORGANISATION = 3;
+  static final int PROPER = 4;
+  static final int NOUN = 5;
+  static final int VERB = 6;
+  static final int ADJECTIVE = 7;
+  static final int OTHER = 8;
+
+  /** Part-of-speech prefixes, the longer before the shorter they begin with (nr before n). */
+  private static final List<String> TAG_PREFIXES = List.of("nr", "ns", "nt", "n", "v", "a");
+
+  private static final int[] TAG_CLASSES = {PERSON, PLACE, ORGANISATION, NOUN, VERB, ADJECTIVE};
+
   static final WordList EMPTY = new WordList(Map.of());
 
   private static final long SEED = 0x9E3779B97F4A7C15L;
@@ -73,28 +87,15 @@ final class WordList {
 
   /** The coarse class of a part-of-speech tag as HanLP and the PKU corpus write them. */
   static int classOf(String nature) {
-    if (nature.startsWith("nr")) {
-      return 1;
-    }
-    if (nature.startsWith("ns")) {
-      return 2;
-    }
-    if (nature.startsWith("nt")) {
-      return 3;
-    }
     if (nature.equals("nz") || nature.equals("j")) {
-      return 4;
+      return PROPER;
     }
-    if (nature.startsWith("n")) {
-      return 5;
+    for (int k = 0; k < TAG_PREFIXES.size(); k++) {
+      if (nature.startsWith(TAG_PREFIXES.get(k))) {
+        return TAG_CLASSES[k];
+      }
     }
-    if (nature.startsWith("v")) {
-      return 6;
-    }
-    if (nature.startsWith("a")) {
-      return 7;
-    }
-    return 8;
+    return OTHER;
   }
 
   /**
@@ -181,7 +182,7 @@ final class WordList {
           break;
         }
         int klass = classes[slot];
-        if (klass >= 1 && klass <= 4 && a + length >= end && length > end - start) {
+        if (klass >= PERSON && klass <= PROPER && a + length >= end && length > end - start) {
           return true;
         }
       }

@@ -108,11 +108,13 @@ public final class ArticleTagger {
     int budget = entities(title, "title", recognizerChars, entities);
     entities(body, "body", budget, entities);
     var raw = new LinkedHashMap<String, Double>();
-    score(keywordTrie, title, TITLE_WEIGHT, raw);
-    score(keywordTrie, body, 1.0, raw);
+    int[] titleCodePoints = title.codePoints().toArray();
+    int[] bodyCodePoints = body.codePoints().toArray();
+    score(keywordTrie, title, titleCodePoints, TITLE_WEIGHT, raw);
+    score(keywordTrie, body, bodyCodePoints, 1.0, raw);
     var evidence = new HashMap<String, Double>();
-    score(signalTrie, title, TITLE_WEIGHT, evidence);
-    score(signalTrie, body, 1.0, evidence);
+    score(signalTrie, title, titleCodePoints, TITLE_WEIGHT, evidence);
+    score(signalTrie, body, bodyCodePoints, 1.0, evidence);
     var topics = new ArrayList<TopicScore>();
     for (var entry : raw.entrySet()) {
       topics.add(
@@ -202,20 +204,19 @@ public final class ArticleTagger {
   private void score(
       PayloadTrie<List<KeywordHit>> trie,
       String text,
+      int[] codePoints,
       double fieldWeight,
       Map<String, Double> raw) {
     var hits = new HashMap<String, Integer>();
-    int[] codePoints = null;
+    // Hits are in UTF-16 offsets, the word list reads code points: the same but for characters
+    // beyond the BMP.
+    boolean bmp = codePoints.length == text.length();
     for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(text)) {
       int start = emit.getStart();
       int end = emit.getEnd() + 1;
       if (!wholeLatinWord(text, start, end)) {
         continue;
       }
-      if (codePoints == null) {
-        codePoints = text.codePoints().toArray();
-      }
-      boolean bmp = codePoints.length == text.length();
       int s = bmp ? start : text.codePointCount(0, start);
       int e = bmp ? end : s + text.codePointCount(start, end);
       if (words.isInsideName(codePoints, s, e)) {

@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * Names found by the project's trained character labeller ({@link NerModels#shipped}), typed for
- * the product: CLUENER's fine types map onto the enricher's (name → PERSON, address and scene →
- * PLACE, company, government, organization as they are), an organisation whose name ends in a
- * hospital word (医院, 卫生院, 保健院 ...) is a HOSPITAL. Positions and works are left out (《》 titles are
- * the patterns'), and so are scenes: on health text what CLUENER's scene finds is mostly a ward, a
- * desk or a pharmacy (科室, 护士站, 药店). Kinds of institution (互联网医院, 三甲医院), a bare institution word
+ * the product: CLUENER's fine types map onto the enricher's (name → PERSON, address → PLACE,
+ * company, government, organization as they are), an organisation whose name ends in a hospital
+ * word (医院, 卫生院, 保健院 ...) is a HOSPITAL. Positions and works are left out (《》 titles are the
+ * tagger's POLICY), and so are scenes: on health text what CLUENER's scene finds is mostly a ward,
+ * a desk or a pharmacy (科室, 护士站, 药店). Kinds of institution (互联网医院, 三甲医院), a bare institution word
  * (中心) and one-character names are not names.
  */
 final class ModelRecognizer {

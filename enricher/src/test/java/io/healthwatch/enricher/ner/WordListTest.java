@@ -73,8 +73,12 @@ class WordListTest {
         new NerTrainer(List.of("PERSON"), 10, words).train(List.of(sentence), 1, 1L, null);
     var bytes = new ByteArrayOutputStream();
     model.write(bytes);
+    NerModel read = NerModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+    int[] text = "去北京".codePoints().toArray();
+    assertEquals(true, read.isInsideName(text, 1, 2), "北 inside the listed place 北京");
+    assertEquals(false, read.isInsideName(text, 0, 1));
     var again = new ByteArrayOutputStream();
-    NerModel.read(new ByteArrayInputStream(bytes.toByteArray())).write(again);
+    read.write(again);
     assertArrayEquals(bytes.toByteArray(), again.toByteArray());
   }
 
