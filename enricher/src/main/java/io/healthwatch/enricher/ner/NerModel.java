@@ -25,8 +25,14 @@ public final class NerModel {
   private final NerTags tags;
   private final CharFeatures features;
   private final int[] rowStart;
-  private final byte[] rowTags;
-  private final float[] rowWeights;
+  // One int per weight: the tag in the high half, the weight in 16-bit fixed point in the low
+  // half, so a bucket's row is one contiguous read (two arrays cost a second cache miss each).
+  private final int[] rows;
+  private final float scale;
+  // The few-valued templates' weights summed per value at load, dense: [window * T + tag] holds
+  // the bias and both class windows, [word template][code * T + tag] each word template.
+  private final float[] windowWeights;
+  private final float[][] wordWeights;
   private final float[] transitions; // [previous * T + next]; previous = T stands for the start
   private final Viterbi viterbi;
 
@@ -36,13 +42,30 @@ public final class NerModel {
       WordList words,
       int[] rowStart,
       byte[] rowTags,
-      float[] rowWeights,
+      short[] rowWeights,
+      float scale,
       float[] transitions) {
     this.tags = new NerTags(types);
     this.features = new CharFeatures(bucketBits, words);
     this.rowStart = rowStart;
-    this.rowTags = rowTags;
-    this.rowWeights = rowWeights;
+    this.rows = new int[rowTags.length];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = rowTags[k] << 16 | rowWeights[k] & 0xffff;
+    }
+    this.scale = scale;
+    int t = tags.count();
+    this.windowWeights = new float[CharFeatures.WINDOWS * t];
+    for (int w = 0; w < CharFeatures.WINDOWS; w++) {
+      for (int bucket : features.windowBuckets(w)) {
+        addRow(bucket, windowWeights, w * t);
+      }
+    }
+    this.wordWeights = new float[CharFeatures.WORD_TEMPLATES.length][WordList.CODES * t];
+    for (int k = 0; k < wordWeights.length; k++) {
+      for (int code = 0; code < WordList.CODES; code++) {
+        addRow(features.wordBucket(k, code), wordWeights[k], code * t);
+      }
+    }
     this.transitions = transitions;
     this.viterbi = new Viterbi(tags.count());
   }
@@ -53,6 +76,12 @@ public final class NerModel {
 
   /** A found name: code point offsets, end exclusive, and its type's index in {@link #types}. */
   public record Entity(int start, int end, int type) {}
+
+  private void addRow(int bucket, float[] target, int offset) {
+    for (int k = rowStart[bucket]; k < rowStart[bucket + 1]; k++) {
+      target[offset + (rows[k] >>> 16)] += (short) rows[k] * scale;
+    }
+  }
 
   /** The names in a text, as code points. */
   public List<Entity> entities(int[] text) {
@@ -69,20 +98,69 @@ public final class NerModel {
 
   /** The best well-formed tag sequence for the text. */
   int[] label(int[] text) {
+    return viterbi.best(emission(text), text.length, transitions);
+  }
+
+  /** Every character's score of every tag, position-major: the sum of its features' weights. */
+  float[] emission(int[] text) {
     int n = text.length;
     int t = tags.count();
-    int[] buckets = features.of(text);
+    CharFeatures.Encoded encoded = features.encode(text);
+    int[] sparse = encoded.sparse();
+    int[][] codes = {encoded.begins(), encoded.ends(), encoded.inside()};
+    int[] sums = new int[t];
+    int[] from = new int[CharFeatures.SPARSE];
+    int[] to = new int[CharFeatures.SPARSE];
     float[] emission = new float[n * t];
     for (int i = 0; i < n; i++) {
-      int o = i * CharFeatures.PER_CHAR;
-      for (int f = 0; f < CharFeatures.PER_CHAR; f++) {
-        int bucket = buckets[o + f];
-        for (int k = rowStart[bucket]; k < rowStart[bucket + 1]; k++) {
-          emission[i * t + rowTags[k]] += rowWeights[k];
+      int e = i * t;
+      System.arraycopy(windowWeights, encoded.windows()[i] * t, emission, e, t);
+      for (int k = 0; k < codes.length; k++) {
+        float[] dense = wordWeights[k];
+        int row = codes[k][i] * t;
+        for (int tag = 0; tag < t; tag++) {
+          emission[e + tag] += dense[row + tag];
         }
       }
+      // All row bounds first: independent reads the processor overlaps, where reading each row
+      // right after its bound waits for one cache miss at a time.
+      int o = i * CharFeatures.SPARSE;
+      for (int f = 0; f < CharFeatures.SPARSE; f++) {
+        int bucket = sparse[o + f];
+        from[f] = rowStart[bucket];
+        to[f] = rowStart[bucket + 1];
+      }
+      java.util.Arrays.fill(sums, 0);
+      for (int f = 0; f < CharFeatures.SPARSE; f++) {
+        for (int k = from[f]; k < to[f]; k++) {
+          int packed = rows[k];
+          sums[packed >>> 16] += (short) packed;
+        }
+      }
+      for (int tag = 0; tag < t; tag++) {
+        emission[e + tag] += sums[tag] * scale;
+      }
     }
-    return viterbi.best(emission, n, transitions);
+    return emission;
+  }
+
+  /** One feature bucket's weight for a tag (0 where the bucket has none). */
+  float weight(int bucket, int tag) {
+    for (int k = rowStart[bucket]; k < rowStart[bucket + 1]; k++) {
+      if (rows[k] >>> 16 == tag) {
+        return (short) rows[k] * scale;
+      }
+    }
+    return 0;
+  }
+
+  /** The features the model reads, for tests that check the dense sums against the buckets. */
+  CharFeatures features() {
+    return features;
+  }
+
+  int tagCount() {
+    return tags.count();
   }
 
   /** The spans a well-formed tag sequence marks. */
@@ -109,7 +187,7 @@ public final class NerModel {
     return out;
   }
 
-  /** Writes the model; weights as 16-bit fixed point with one scale, which keeps it a few MB. */
+  /** Writes the model; weights are 16-bit fixed point with one scale, which keeps it a few MB. */
   public void write(OutputStream target) throws IOException {
     try (var out = new DataOutputStream(new GZIPOutputStream(target))) {
       out.writeInt(MAGIC);
@@ -129,20 +207,17 @@ public final class NerModel {
       for (float w : transitions) {
         out.writeFloat(w);
       }
-      float max = 0;
-      for (float w : rowWeights) {
-        max = Math.max(max, Math.abs(w));
-      }
-      float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
       out.writeFloat(scale);
-      out.writeInt(rowWeights.length);
+      out.writeInt(rows.length);
       int buckets = rowStart.length - 1;
       for (int b = 0; b < buckets; b++) {
         out.writeByte(rowStart[b + 1] - rowStart[b]);
       }
-      out.write(rowTags);
-      for (float w : rowWeights) {
-        out.writeShort(Math.round(w / scale));
+      for (int packed : rows) {
+        out.writeByte(packed >>> 16);
+      }
+      for (int packed : rows) {
+        out.writeShort((short) packed);
       }
     }
   }
@@ -188,12 +263,19 @@ public final class NerModel {
       }
       byte[] rowTags = new byte[nonZero];
       in.readFully(rowTags);
-      float[] rowWeights = new float[nonZero];
+      short[] rowWeights = new short[nonZero];
       for (int i = 0; i < nonZero; i++) {
-        rowWeights[i] = in.readShort() * scale;
+        rowWeights[i] = in.readShort();
       }
       return new NerModel(
-          types, bucketBits, new WordList(words), rowStart, rowTags, rowWeights, transitions);
+          types,
+          bucketBits,
+          new WordList(words),
+          rowStart,
+          rowTags,
+          rowWeights,
+          scale,
+          transitions);
     }
   }
 }

@@ -121,15 +121,20 @@ final class NerTrainer {
     }
     int buckets = weights.length / t;
     int[] rowStart = new int[buckets + 1];
+    float max = 0;
+    for (float w : average) {
+      max = Math.max(max, Math.abs(w));
+    }
+    float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
     byte[] rowTags = new byte[nonZero];
-    float[] rowWeights = new float[nonZero];
+    short[] rowWeights = new short[nonZero];
     int next = 0;
     for (int b = 0; b < buckets; b++) {
       for (int tag = 0; tag < t; tag++) {
         float w = average[b * t + tag];
         if (w != 0f) {
           rowTags[next] = (byte) tag;
-          rowWeights[next++] = w;
+          rowWeights[next++] = (short) Math.round(w / scale);
         }
       }
       rowStart[b + 1] = next;
@@ -145,6 +150,7 @@ final class NerTrainer {
         rowStart,
         rowTags,
         rowWeights,
+        scale,
         averageTransitions);
   }
 }

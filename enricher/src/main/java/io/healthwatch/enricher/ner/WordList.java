@@ -38,6 +38,9 @@ final class WordList {
   static final int ADJECTIVE = 7;
   static final int OTHER = 8;
 
+  /** How many match codes there are: {@code class * 8 + min(length, 7)}, 0 for none. */
+  static final int CODES = (OTHER + 1) * 8;
+
   /** Part-of-speech prefixes, the longer before the shorter they begin with (nr before n). */
   private static final List<String> TAG_PREFIXES = List.of("nr", "ns", "nt", "n", "v", "a");
 

@@ -29,6 +29,34 @@ class NerModelTest {
   }
 
   @Test
+  void theDenseSumsAtLoadEqualTheSumOfEveryFeaturesWeights() {
+    NerModel model = NerModels.shipped();
+    int[] text = "支付宝推出医保码，上海 2 家医院支持线上挂号（ABC）".codePoints().toArray();
+    int t = model.tagCount();
+    int[] buckets = model.features().of(text);
+    float[] emission = model.emission(text);
+    for (int i = 0; i < text.length; i++) {
+      for (int tag = 0; tag < t; tag++) {
+        float expected = 0;
+        for (int f = 0; f < CharFeatures.PER_CHAR; f++) {
+          expected += model.weight(buckets[i * CharFeatures.PER_CHAR + f], tag);
+        }
+        assertEquals(expected, emission[i * t + tag], 1e-3, "character " + i + ", tag " + tag);
+      }
+    }
+  }
+
+  @Test
+  void aClassWindowHoldsTheClassesOfTheFiveCharactersAroundEach() {
+    int[] text = "医保a1，".codePoints().toArray();
+    var features = new CharFeatures(10, WordList.EMPTY);
+    int[] windows = features.encode(text).windows();
+    // boundary 0, Han 1, Latin 2, digit 3, punctuation 5
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2}, CharFeatures.windowClasses(windows[0]));
+    assertArrayEquals(new int[] {1, 2, 3, 5, 0}, CharFeatures.windowClasses(windows[3]));
+  }
+
+  @Test
   void tagsAndSpansAreEachOthersInverse() {
     var sentence =
         new NerCorpus.Sentence(
