@@ -93,7 +93,7 @@ public final class BenchMain {
               ? Path.of(args[1])
               : home.resolveSibling("shared").resolve("extraction").resolve("zh-handcrafted");
       System.out.println("== health-IT relevance (labelled articles)");
-      RelevanceBench.run(pages, System.out);
+      RelevanceBench.run(pages, home.resolveSibling("shared").resolve("ner"), System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("dedup")) {

@@ -18,10 +18,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code scripts/export-words [FILE]}: writes HanLP's core dictionary (portable 1.8.6, Apache-2.0)
- * as {@code word TAB part-of-speech} lines, gzipped: the word list the NER labeller is trained with
- * (enricher/ner/). HanLP keeps the words only in a double-array trie, which has no enumeration, so
- * the trie is walked: a child of the state with base b on character c sits at b + c + 1 with check
- * b; a word ends where the slot at b itself has check b and a negative base.
+ * as {@code word TAB part-of-speech TAB frequency} lines, gzipped: the word list the NER labeller
+ * is trained with (enricher/ner/). HanLP keeps the words only in a double-array trie, which has no
+ * enumeration, so the trie is walked: a child of the state with base b on character c sits at b + c
+ * + 1 with check b; a word ends where the slot at b itself has check b and a negative base.
  */
 public final class HanlpWords {
   private HanlpWords() {}
@@ -67,7 +67,8 @@ public final class HanlpWords {
     }
     if (b >= 0 && b < check.length && check[b] == b && base[b] < 0 && prefix.length() > 0) {
       var attribute = (CoreDictionary.Attribute) values[-base[b] - 1];
-      words.put(prefix.toString(), attribute.nature[0].toString());
+      words.put(
+          prefix.toString(), attribute.nature[0] + "\t" + Math.max(1, attribute.totalFrequency));
     }
     for (int child : children.getOrDefault(b, List.of())) {
       int c = child - b - 1;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
   /** The file format; a model of another version is refused at load. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private static final int MAGIC = 0x484e4552; // "HNER"
 
@@ -89,11 +89,11 @@ public final class NerModel {
   }
 
   /**
-   * Whether the code points {@code text[start, end)} are part of a longer name of the model's word
-   * list (云 in 云南), so no word of their own.
+   * Where the text's words begin and end, by the model's word list: {@code result[i]} is whether a
+   * word boundary lies before code point {@code i} (0 to the length).
    */
-  public boolean isInsideName(int[] text, int start, int end) {
-    return features.words().insideName(text, start, end);
+  public boolean[] wordBoundaries(int[] text) {
+    return features.words().boundaries(text);
   }
 
   /** The best well-formed tag sequence for the text. */
@@ -201,7 +201,8 @@ public final class NerModel {
       out.writeInt(words.size());
       for (var word : words) {
         out.writeUTF(word.getKey());
-        out.writeByte(word.getValue());
+        out.writeByte(word.getValue().klass());
+        out.writeInt(word.getValue().frequency());
       }
       out.writeInt(transitions.length);
       for (float w : transitions) {
@@ -246,9 +247,11 @@ public final class NerModel {
       }
       int bucketBits = in.readInt();
       int wordCount = in.readInt();
-      var words = new HashMap<String, Integer>(wordCount * 2);
+      var words = new ArrayList<Map.Entry<String, WordList.Word>>(wordCount);
       for (int i = 0; i < wordCount; i++) {
-        words.put(in.readUTF(), (int) in.readByte());
+        String word = in.readUTF();
+        int klass = in.readByte();
+        words.add(Map.entry(word, new WordList.Word(klass, in.readInt())));
       }
       float[] transitions = new float[in.readInt()];
       for (int i = 0; i < transitions.length; i++) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -48,31 +49,51 @@ final class WordList {
 
   static final WordList EMPTY = new WordList(Map.of());
 
+  /** A dictionary word: its class and how often the dictionary's corpus has it (at least 1). */
+  record Word(int klass, int frequency) {}
+
   private static final long SEED = 0x9E3779B97F4A7C15L;
 
-  private final Map<String, Integer> words;
+  private final Map<String, Word> words;
   private final long[] keys;
   private final byte[] classes;
+  private final float[] costs; // a word's -ln(frequency / total), where its slot ends it
+  private final float unknownCost; // a character that is no word of the list
   private final int mask;
 
+  /** Words of one class each and frequency 1 (tests). */
+  WordList(Map<String, Integer> classes) {
+    this(words(classes));
+  }
+
   /**
-   * @param words each word (two to {@link #MAX_LENGTH} code points; others are left out) and its
-   *     class, an index into {@link #CLASSES}
+   * @param words each word (one to {@link #MAX_LENGTH} code points; longer ones are left out;
+   *     single characters serve the segmentation only) and its class, an index into {@link
+   *     #CLASSES}
    */
-  WordList(Map<String, Integer> words) {
-    this.words = Map.copyOf(words);
+  WordList(Collection<Map.Entry<String, Word>> words) {
+    var copy = new HashMap<String, Word>();
+    words.forEach(word -> copy.put(word.getKey(), word.getValue()));
+    this.words = Map.copyOf(copy);
     int entries = 0;
-    for (String word : words.keySet()) {
-      entries += word.codePointCount(0, word.length());
+    double total = 1;
+    for (var word : this.words.entrySet()) {
+      entries += word.getKey().codePointCount(0, word.getKey().length());
+      total += Math.max(1, word.getValue().frequency());
     }
     int size = Integer.highestOneBit(Math.max(16, entries * 2)) << 1;
     this.keys = new long[size];
     this.classes = new byte[size];
+    this.costs = new float[size];
     this.mask = size - 1;
-    words.forEach(
-        (word, klass) -> {
+    // One more than a word seen once: any word of the list beats spelling it out by characters.
+    this.unknownCost = (float) (Math.log(total) + 1);
+    double logTotal = Math.log(total);
+    this.words.forEach(
+        (word, entry) -> {
           int length = word.codePointCount(0, word.length());
-          if (length < 2 || length > MAX_LENGTH || klass <= 0 || klass >= CLASSES.size()) {
+          int klass = entry.klass();
+          if (length > MAX_LENGTH || klass <= 0 || klass >= CLASSES.size()) {
             return;
           }
           long h = SEED;
@@ -82,10 +103,17 @@ final class WordList {
             int slot = slot(h);
             keys[slot] = h;
             if (i == cps.length - 1) {
-              classes[slot] = (byte) (int) klass;
+              classes[slot] = (byte) klass;
+              costs[slot] = (float) (logTotal - Math.log(Math.max(1, entry.frequency())));
             }
           }
         });
+  }
+
+  private static List<Map.Entry<String, Word>> words(Map<String, Integer> classes) {
+    var out = new ArrayList<Map.Entry<String, Word>>();
+    classes.forEach((word, klass) -> out.add(Map.entry(word, new Word(klass, 1))));
+    return out;
   }
 
   /** The coarse class of a part-of-speech tag as HanLP and the PKU corpus write them. */
@@ -102,12 +130,12 @@ final class WordList {
   }
 
   /**
-   * Reads {@code word TAB part-of-speech} lines, gzipped.
+   * Reads {@code word TAB part-of-speech [TAB frequency]} lines, gzipped.
    *
    * @throws IOException naming the file when it is missing or a line is malformed
    */
   static WordList read(Path file) throws IOException {
-    var words = new HashMap<String, Integer>();
+    var words = new ArrayList<Map.Entry<String, Word>>();
     try (var in =
         new BufferedReader(
             new InputStreamReader(
@@ -116,11 +144,18 @@ final class WordList {
       int number = 0;
       while ((line = in.readLine()) != null) {
         number++;
-        int tab = line.indexOf('\t');
-        if (tab <= 0) {
-          throw new IOException(file + " line " + number + ": expected word TAB part of speech");
+        String[] fields = line.split("\t", -1);
+        int frequency = 1;
+        try {
+          frequency = fields.length == 3 ? Integer.parseInt(fields[2]) : 1;
+        } catch (NumberFormatException e) {
+          fields = new String[0];
         }
-        words.put(line.substring(0, tab), classOf(line.substring(tab + 1)));
+        if (fields.length < 2 || fields.length > 3 || fields[0].isEmpty()) {
+          throw new IOException(
+              file + " line " + number + ": expected word TAB part of speech [TAB frequency]");
+        }
+        words.add(Map.entry(fields[0], new Word(classOf(fields[1]), frequency)));
       }
     }
     return new WordList(words);
@@ -131,7 +166,7 @@ final class WordList {
   }
 
   /** The words in a stable order, for writing. */
-  List<Map.Entry<String, Integer>> entries() {
+  List<Map.Entry<String, Word>> entries() {
     var entries = new ArrayList<>(words.entrySet());
     entries.sort(Map.Entry.comparingByKey());
     return Collections.unmodifiableList(entries);
@@ -171,26 +206,42 @@ final class WordList {
   }
 
   /**
-   * Whether a longer name of the list (a person, place, organisation or other proper name) holds
-   * {@code text[start, end)}: 云 in 云南 is no evidence of the cloud. (Words that merely cross an end
-   * are no test: without segmenting, 据实 would cross both 数据 and 实时 in 数据实时上传.)
+   * Where the text's words begin and end, by the most probable segmentation into words of the list
+   * (each word's cost its -ln frequency, a character of no word costs more than any word): {@code
+   * result[i]} is whether a word boundary lies before code point {@code i}, for {@code i} from 0 to
+   * the length. 系统 in 系统性红斑狼疮 or 卫生 in 卫生间 is no word of the text.
    */
-  boolean insideName(int[] text, int start, int end) {
-    for (int a = Math.max(0, end - MAX_LENGTH); a <= start; a++) {
+  boolean[] boundaries(int[] text) {
+    int n = text.length;
+    float[] best = new float[n + 1];
+    int[] from = new int[n + 1];
+    java.util.Arrays.fill(best, Float.POSITIVE_INFINITY);
+    best[0] = 0;
+    for (int s = 0; s < n; s++) {
+      float here = best[s];
+      if (here + unknownCost < best[s + 1]) {
+        best[s + 1] = here + unknownCost;
+        from[s + 1] = s;
+      }
       long h = SEED;
-      for (int length = 1; length <= MAX_LENGTH && a + length <= text.length; length++) {
-        h = step(h, text[a + length - 1]);
+      for (int length = 1; length <= MAX_LENGTH && s + length <= n; length++) {
+        h = step(h, text[s + length - 1]);
         int slot = find(h);
         if (slot < 0) {
           break;
         }
-        int klass = classes[slot];
-        if (klass >= PERSON && klass <= PROPER && a + length >= end && length > end - start) {
-          return true;
+        if (classes[slot] != 0 && here + costs[slot] < best[s + length]) {
+          best[s + length] = here + costs[slot];
+          from[s + length] = s;
         }
       }
     }
-    return false;
+    boolean[] out = new boolean[n + 1];
+    for (int e = n; e > 0; e = from[e]) {
+      out[e] = true;
+    }
+    out[0] = true;
+    return out;
   }
 
   private int slot(long h) {

@@ -35,6 +35,11 @@ public final class ArticleTagger {
 
   private static final String HEALTH = "health";
   private static final String TECHNOLOGY = "technology";
+  private static final int HEALTH_SIDE = 1;
+  private static final int TECHNOLOGY_SIDE = 2;
+
+  /** Where a sentence ends, for {@link #evidence}. The title is a sentence of its own. */
+  private static final String SENTENCE_ENDS = "。！？!?；;\n";
 
   private record KeywordHit(String topicId, double weight) {}
 
@@ -44,7 +49,7 @@ public final class ArticleTagger {
   private final Map<String, String> topicLabels = new LinkedHashMap<>();
   private final ModelRecognizer names;
 
-  /** Its word list tells a keyword inside a name (云 in 云南) from the keyword. */
+  /** Its word list segments a text: a keyword counts only as whole words. */
   private final NerModel words = NerModels.shipped();
 
   private final int recognizerChars;
@@ -84,23 +89,26 @@ public final class ArticleTagger {
     this.keywordTrie = keywords.build();
     // Apart from the topics' words, so that 互联网医院 (a topic's) still counts 互联网 and 医院.
     var bySignal = new HashMap<String, List<KeywordHit>>();
-    lexicon
-        .signals()
-        .health()
+    var signals = lexicon.signals();
+    signals.health().forEach((word, weight) -> addHit(bySignal, word, HEALTH, weight));
+    signals.technology().forEach((word, weight) -> addHit(bySignal, word, TECHNOLOGY, weight));
+    signals
+        .both()
         .forEach(
-            (word, weight) ->
-                bySignal.put(word, new ArrayList<>(List.of(new KeywordHit(HEALTH, weight)))));
-    lexicon
-        .signals()
-        .technology()
-        .forEach(
-            (word, weight) ->
-                bySignal
-                    .computeIfAbsent(word, w -> new ArrayList<>())
-                    .add(new KeywordHit(TECHNOLOGY, weight)));
-    var signals = PayloadTrie.<List<KeywordHit>>builder().ignoreOverlaps().ignoreCase();
-    bySignal.forEach(signals::addKeyword);
-    this.signalTrie = signals.build();
+            (word, weight) -> {
+              addHit(bySignal, word, HEALTH, weight);
+              addHit(bySignal, word, TECHNOLOGY, weight);
+            });
+    // Matched, being longer, in place of the signal word they hold, and evidence of nothing.
+    signals.neutral().forEach(word -> bySignal.putIfAbsent(word, new ArrayList<>()));
+    var signalWords = PayloadTrie.<List<KeywordHit>>builder().ignoreOverlaps().ignoreCase();
+    bySignal.forEach(signalWords::addKeyword);
+    this.signalTrie = signalWords.build();
+  }
+
+  private static void addHit(
+      Map<String, List<KeywordHit>> hits, String word, String side, double weight) {
+    hits.computeIfAbsent(word, w -> new ArrayList<>()).add(new KeywordHit(side, weight));
   }
 
   public Tags tag(String title, String body) {
@@ -108,13 +116,13 @@ public final class ArticleTagger {
     int budget = entities(title, "title", recognizerChars, entities);
     entities(body, "body", budget, entities);
     var raw = new LinkedHashMap<String, Double>();
-    int[] titleCodePoints = title.codePoints().toArray();
-    int[] bodyCodePoints = body.codePoints().toArray();
-    score(keywordTrie, title, titleCodePoints, TITLE_WEIGHT, raw);
-    score(keywordTrie, body, bodyCodePoints, 1.0, raw);
+    var titleWords = new Words(title);
+    var bodyWords = new Words(body);
+    score(keywordTrie, titleWords, TITLE_WEIGHT, raw);
+    score(keywordTrie, bodyWords, 1.0, raw);
     var evidence = new HashMap<String, Double>();
-    score(signalTrie, title, titleCodePoints, TITLE_WEIGHT, evidence);
-    score(signalTrie, body, bodyCodePoints, 1.0, evidence);
+    evidence(titleWords, TITLE_WEIGHT, evidence);
+    evidence(bodyWords, 1.0, evidence);
     var topics = new ArrayList<TopicScore>();
     for (var entry : raw.entrySet()) {
       topics.add(
@@ -201,25 +209,97 @@ public final class ArticleTagger {
     return chosen;
   }
 
-  private void score(
-      PayloadTrie<List<KeywordHit>> trie,
-      String text,
-      int[] codePoints,
-      double fieldWeight,
-      Map<String, Double> raw) {
-    var hits = new HashMap<String, Integer>();
-    // Hits are in UTF-16 offsets, the word list reads code points: the same but for characters
-    // beyond the BMP.
-    boolean bmp = codePoints.length == text.length();
-    for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(text)) {
-      int start = emit.getStart();
-      int end = emit.getEnd() + 1;
+  /**
+   * A text with where its words begin and end, by the labeller's word list: computed once per field
+   * for both keyword tries.
+   */
+  private final class Words {
+    final String text;
+    // Hits are in UTF-16 offsets, the segmentation in code points: the same but beyond the BMP.
+    private final boolean bmp;
+    private final boolean[] boundaries;
+
+    Words(String text) {
+      this.text = text;
+      int[] codePoints = text.codePoints().toArray();
+      this.bmp = codePoints.length == text.length();
+      this.boundaries = words.wordBoundaries(codePoints);
+    }
+
+    /**
+     * Whether {@code text[start, end)} (UTF-16) is made of whole words: 系统 in 系统性红斑狼疮, 卫生 in 卫生间 or
+     * 云 in 云南 is not. Latin letters and digits are judged by {@link #wholeLatinWord} (AI in
+     * Taiwan), the segmentation spelling them out one by one.
+     */
+    boolean wholeWords(int start, int end) {
       if (!wholeLatinWord(text, start, end)) {
-        continue;
+        return false;
       }
       int s = bmp ? start : text.codePointCount(0, start);
       int e = bmp ? end : s + text.codePointCount(start, end);
-      if (words.isInsideName(codePoints, s, e)) {
+      return (isLatinOrDigit(text, start) || boundaries[s])
+          && (isLatinOrDigit(text, end - 1) || boundaries[e]);
+    }
+  }
+
+  /**
+   * A field's evidence of health and of technology: its whole-word signal hits, each counted only
+   * in a sentence that holds evidence of the other side too (a term of health IT holds both). A
+   * long page that names a hospital in one paragraph and an app in another is not health-IT news;
+   * 医院上线移动支付 is.
+   */
+  private void evidence(Words words, double fieldWeight, Map<String, Double> out) {
+    var found = new ArrayList<PayloadEmit<List<KeywordHit>>>();
+    for (PayloadEmit<List<KeywordHit>> emit : signalTrie.parseText(words.text)) {
+      if (words.wholeWords(emit.getStart(), emit.getEnd() + 1)) {
+        found.add(emit);
+      }
+    }
+    found.sort(Comparator.comparingInt(PayloadEmit::getStart));
+    int[] sentenceOf = new int[found.size()];
+    int sentence = 0;
+    int position = 0;
+    for (int i = 0; i < found.size(); i++) {
+      for (; position < found.get(i).getStart(); position++) {
+        if (SENTENCE_ENDS.indexOf(words.text.charAt(position)) >= 0) {
+          sentence++;
+        }
+      }
+      sentenceOf[i] = sentence;
+    }
+    int[] sides = new int[sentence + 1];
+    for (int i = 0; i < found.size(); i++) {
+      for (KeywordHit hit : found.get(i).getPayload()) {
+        sides[sentenceOf[i]] |= side(hit.topicId());
+      }
+    }
+    var counted = new HashMap<String, Integer>();
+    for (int i = 0; i < found.size(); i++) {
+      if (sides[sentenceOf[i]] != (HEALTH_SIDE | TECHNOLOGY_SIDE)
+          || found.get(i).getPayload().isEmpty()
+          || counted.merge(found.get(i).getKeyword().toLowerCase(), 1, Integer::sum)
+              > MAX_HITS_PER_KEYWORD) {
+        continue;
+      }
+      for (KeywordHit hit : found.get(i).getPayload()) {
+        out.merge(hit.topicId(), hit.weight() * fieldWeight, Double::sum);
+      }
+    }
+  }
+
+  private static int side(String signal) {
+    return signal.equals(HEALTH) ? HEALTH_SIDE : TECHNOLOGY_SIDE;
+  }
+
+  /** A field's weighted topic keyword hits, whole words only. */
+  private void score(
+      PayloadTrie<List<KeywordHit>> trie,
+      Words words,
+      double fieldWeight,
+      Map<String, Double> raw) {
+    var hits = new HashMap<String, Integer>();
+    for (PayloadEmit<List<KeywordHit>> emit : trie.parseText(words.text)) {
+      if (!words.wholeWords(emit.getStart(), emit.getEnd() + 1)) {
         continue;
       }
       int count = hits.merge(emit.getKeyword().toLowerCase(), 1, Integer::sum);
@@ -234,8 +314,7 @@ public final class ArticleTagger {
 
   /**
    * Whether a hit is a word of its own where Latin letters are concerned: AI, HIS or LIS inside
-   * "Taiwan", "this" or "English" is no evidence (Chinese words need no such test here: a Latin
-   * letter or digit never continues them).
+   * "Taiwan", "this" or "English" is no evidence (Chinese words are judged by the segmentation).
    */
   static boolean wholeLatinWord(String text, int start, int end) {
     return !(isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics, Signals signals) {
   public Lexicon {
-    signals = signals == null ? new Signals(Map.of(), Map.of()) : signals;
+    signals = signals == null ? new Signals(Map.of(), Map.of(), Map.of(), List.of()) : signals;
   }
 
   private static final ObjectMapper YAML =
@@ -31,13 +31,20 @@ public record Lexicon(List<EntityEntry> entities, List<TopicEntry> topics, Signa
   }
 
   /**
-   * Words that say an article is about health care, and words that say it is about information
-   * technology, each with a weight: health-IT news needs both.
+   * Words that say an article is about health care, words that say it is about information
+   * technology, each with a weight (health-IT news needs both), terms of health IT that say both
+   * (健康码), and words that hold a signal word but say neither (宠物医院).
    */
-  public record Signals(Map<String, Double> health, Map<String, Double> technology) {
+  public record Signals(
+      Map<String, Double> health,
+      Map<String, Double> technology,
+      Map<String, Double> both,
+      List<String> neutral) {
     public Signals {
       health = health == null ? Map.of() : Map.copyOf(health);
       technology = technology == null ? Map.of() : Map.copyOf(technology);
+      both = both == null ? Map.of() : Map.copyOf(both);
+      neutral = neutral == null ? List.of() : List.copyOf(neutral);
     }
   }
 

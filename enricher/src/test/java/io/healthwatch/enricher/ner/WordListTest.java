@@ -56,27 +56,44 @@ class WordListTest {
   @Test
   void readsTheExportedListAndRefusesAMalformedLine(@TempDir Path dir) throws IOException {
     Path good = dir.resolve("words.tsv.gz");
-    write(good, "医院\tn\n北京\tns\n");
-    assertEquals(2, WordList.read(good).size());
-    Path bad = dir.resolve("bad.tsv.gz");
-    write(bad, "医院\tn\n北京\n");
-    var error =
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> WordList.read(bad));
-    assertEquals(bad + " line 2: expected word TAB part of speech", error.getMessage());
+    write(good, "医院\tn\t120\n北京\tns\n");
+    var read = WordList.read(good);
+    assertEquals(2, read.size());
+    assertEquals(
+        List.of(
+            Map.entry("北京", new WordList.Word(PLACE, 1)),
+            Map.entry("医院", new WordList.Word(NOUN, 120))),
+        read.entries(),
+        "the frequency column is optional");
+    for (String malformed : List.of("医院\tn\n北京\n", "医院\tn\n北京\tns\tmany\n")) {
+      Path bad = dir.resolve("bad.tsv.gz");
+      write(bad, malformed);
+      var error =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IOException.class, () -> WordList.read(bad));
+      assertEquals(
+          bad + " line 2: expected word TAB part of speech [TAB frequency]", error.getMessage());
+    }
   }
 
   @Test
   void theModelCarriesItsDictionary() throws IOException {
-    var words = new WordList(Map.of("医院", NOUN, "北京", PLACE));
+    var words =
+        new WordList(
+            List.of(
+                Map.entry("医院", new WordList.Word(NOUN, 50)),
+                Map.entry("北京", new WordList.Word(PLACE, 7)),
+                Map.entry("京医", new WordList.Word(NOUN, 1))));
     var sentence = new NerTrainer.Example("北京医院".codePoints().toArray(), new int[4]);
     NerModel model =
         new NerTrainer(List.of("PERSON"), 10, words).train(List.of(sentence), 1, 1L, null);
     var bytes = new ByteArrayOutputStream();
     model.write(bytes);
     NerModel read = NerModel.read(new ByteArrayInputStream(bytes.toByteArray()));
-    int[] text = "去北京".codePoints().toArray();
-    assertEquals(true, read.isInsideName(text, 1, 2), "北 inside the listed place 北京");
-    assertEquals(false, read.isInsideName(text, 0, 1));
+    // 北京|医院, not 北|京医|院: the frequencies came along.
+    assertArrayEquals(
+        new boolean[] {true, false, true, false, true},
+        read.wordBoundaries("北京医院".codePoints().toArray()));
     var again = new ByteArrayOutputStream();
     read.write(again);
     assertArrayEquals(bytes.toByteArray(), again.toByteArray());
@@ -89,11 +106,28 @@ class WordListTest {
   }
 
   @Test
-  void aShorterWordInsideANameIsFoundAndOneInsideANounIsNot() {
-    var words = new WordList(Map.of("云南", PLACE, "云端", NOUN));
-    int[] text = "在云南和云端".codePoints().toArray();
-    assertEquals(true, words.insideName(text, 1, 2));
-    assertEquals(false, words.insideName(text, 4, 5));
-    assertEquals(false, words.insideName(text, 1, 3), "the name itself");
+  void theMostProbableSegmentationTellsAWordFromTheSameCharactersInsideAnother() {
+    var words =
+        new WordList(
+            List.of(
+                Map.entry("系统", new WordList.Word(NOUN, 500)),
+                Map.entry("系统性", new WordList.Word(WordList.classOf("a"), 20)),
+                Map.entry("红斑狼疮", new WordList.Word(NOUN, 5)),
+                Map.entry("卫生", new WordList.Word(NOUN, 300)),
+                Map.entry("卫生间", new WordList.Word(NOUN, 30)),
+                Map.entry("间", new WordList.Word(NOUN, 10)),
+                Map.entry("升级", new WordList.Word(WordList.classOf("v"), 100))));
+    // 系统性|红斑狼疮: no boundary after 系统.
+    assertArrayEquals(
+        new boolean[] {true, false, false, true, false, false, false, true},
+        words.boundaries("系统性红斑狼疮".codePoints().toArray()));
+    // 卫生间 as one word beats 卫生|间, though 卫生 alone is ten times as common: one cost against two.
+    assertArrayEquals(
+        new boolean[] {true, false, false, true}, words.boundaries("卫生间".codePoints().toArray()));
+    // 系统|升级; a character of no word stands alone (X).
+    assertArrayEquals(
+        new boolean[] {true, false, true, false, true, true},
+        words.boundaries("系统升级X".codePoints().toArray()));
+    assertArrayEquals(new boolean[] {true}, words.boundaries(new int[0]));
   }
 }

@@ -76,4 +76,28 @@ class ArticleTaggerTest {
     assertEquals(0.0, TAGGER.tag("", "云南省医院患者就医").relevance());
     assertTrue(TAGGER.tag("", "医院患者就医数据上云").relevance() > 0);
   }
+
+  @Test
+  void aKeywordCountsOnlyAsWholeWordsOfTheSegmentation() {
+    // 系统 (a system) inside 系统性红斑狼疮 (lupus) or 平台 inside no word: the same characters.
+    assertEquals(0.0, TAGGER.tag("", "系统性红斑狼疮患者应在医生指导下治疗。").relevance());
+    assertTrue(TAGGER.tag("", "医院信息系统升级后患者就医更方便。").relevance() > 0);
+  }
+
+  @Test
+  void evidenceCountsWhereOneSentenceSpeaksOfBoth() {
+    String apart = "医院新院区开工，患者就医更方便。市场上一款手机应用上线，数据同步到云端。";
+    String together = "医院新院区开工，患者就医更方便，手机应用上线，数据同步到云端。";
+    assertEquals(0.0, TAGGER.tag("", apart).relevance(), "health and technology far apart");
+    assertTrue(TAGGER.tag("", together).relevance() > 0.5);
+  }
+
+  @Test
+  void aHealthItTermIsEvidenceOfBothAndANeutralWordOfNeither() {
+    // 健康码 holds health and technology in one word.
+    assertTrue(TAGGER.tag("健康码", "").relevance() > 0);
+    // 宠物医院 is no hospital of ours, whatever its app does.
+    assertEquals(0.0, TAGGER.tag("宠物医院推出线上预约", "").relevance());
+    assertTrue(TAGGER.tag("儿童医院推出线上预约", "").relevance() > 0);
+  }
 }
