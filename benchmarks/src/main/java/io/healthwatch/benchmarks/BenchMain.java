@@ -40,7 +40,7 @@ public final class BenchMain {
     if (args.length > 0 && args[0].equals("ner-library")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       Path data = args.length > 1 ? Path.of(args[1]) : home.resolveSibling("shared").resolve("ner");
-      System.out.println("== the labeller next to CRFsuite, same data and templates");
+      System.out.println("== the labeller next to CRFsuite and OpenNLP, same data");
       NerLibraryBench.run(data, System.out);
       return;
     }

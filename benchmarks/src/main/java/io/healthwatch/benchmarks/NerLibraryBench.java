@@ -18,10 +18,11 @@ import third_party.org.chokkan.crfsuite.ItemSequence;
 import third_party.org.chokkan.crfsuite.StringList;
 
 /**
- * {@code scripts/bench ner-library [NER_DIR]}: the project's labeller next to a linear-chain CRF
- * (CRFsuite through jcrfsuite, L-BFGS) trained on the same CLUENER train split with the same
- * character templates, scored the same way on CLUENER's dev sample, and timed tagging the same
- * texts (about 2,300 characters each, as a 6.8 KB article).
+ * {@code scripts/bench ner-library [NER_DIR]}: the project's labeller next to maintained libraries
+ * trained on the same CLUENER train split, scored the same way on CLUENER's dev sample, and timed
+ * tagging the same texts (about 2,300 characters each, as a 6.8 KB article): a linear-chain CRF
+ * (CRFsuite through jcrfsuite, L-BFGS) with the labeller's character templates, and OpenNLP's name
+ * finder (maximum entropy, beam search) with its own default features, each character a token.
  */
 final class NerLibraryBench {
   static final int ITERATIONS = 150;
@@ -80,11 +81,31 @@ final class NerLibraryBench {
             + " the class patterns): trained in %.0f s, model %,d bytes%n%s",
         ITERATIONS, trainSeconds, Files.size(model), crfScore.table());
     out.printf("healthwatch labeller (the shipped model):%n%s", ourScore.table());
-    out.printf(
-        "tagging speed, %d texts of ~2,300 characters: CRFsuite %.0f characters/s, healthwatch"
-            + " %.0f characters/s (%.2f of CRFsuite)%n",
-        texts.size(), crfRate, ourRate, ourRate / crfRate);
     Files.deleteIfExists(model);
+
+    started = System.nanoTime();
+    var finderModel = OpenNlpFinder.train(trainSet);
+    double openNlpSeconds = (System.nanoTime() - started) / 1e9;
+    var finder = new OpenNlpFinder(finderModel);
+    var openNlpScore = new NerScore();
+    for (NerCorpus.Sentence s : devSet) {
+      openNlpScore.add(s.gold(), finder.find(s.text()), TrainNer::scoredClass);
+    }
+    double openNlpRate = rate(texts, chars, t -> finder.find(t).size());
+    out.printf(
+        "OpenNLP name finder (opennlp-tools %s, maxent, %d iterations, cutoff %d, default"
+            + " features, beam %d): trained in %.0f s, model %,d bytes%n%s",
+        OpenNlpFinder.VERSION,
+        OpenNlpFinder.ITERATIONS,
+        OpenNlpFinder.CUTOFF,
+        opennlp.tools.namefind.NameFinderME.DEFAULT_BEAM_SIZE,
+        openNlpSeconds,
+        OpenNlpFinder.size(finderModel),
+        openNlpScore.table());
+    out.printf(
+        "tagging speed, %d texts of ~2,300 characters, characters/s: healthwatch %.0f, CRFsuite %.0f"
+            + " (healthwatch %.1fx), OpenNLP %.0f (healthwatch %.1fx)%n",
+        texts.size(), ourRate, crfRate, ourRate / crfRate, openNlpRate, ourRate / openNlpRate);
   }
 
   /** The labeller's templates as CRFsuite attributes. */
