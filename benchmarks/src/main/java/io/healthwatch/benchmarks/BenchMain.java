@@ -55,6 +55,11 @@ public final class BenchMain {
       System.out.println();
       System.out.println("== entity recognition: CLUENER2020 (" + file + ")");
       NerBench.run(file, System.out);
+      Path daily = file.resolveSibling("peoples-daily-dev.jsonl");
+      System.out.println();
+      System.out.println(
+          "== entity recognition: People's Daily dev, the half not trained on (" + daily + ")");
+      NerBench.peoplesDaily(daily, System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("enricher")) {

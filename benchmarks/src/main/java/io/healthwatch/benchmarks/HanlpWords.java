@@ -65,7 +65,14 @@ public final class HanlpWords {
     if (prefix.length() > 16) {
       return;
     }
-    if (b >= 0 && b < check.length && check[b] == b && base[b] < 0 && prefix.length() > 0) {
+    // 未##人, 始##始 ...: HanLP's stand-ins for classes of unknown words and the sentence ends, no
+    // words of a text; their frequencies (millions) would swamp the segmentation's costs.
+    if (b >= 0
+        && b < check.length
+        && check[b] == b
+        && base[b] < 0
+        && prefix.length() > 0
+        && prefix.indexOf("##") < 0) {
       var attribute = (CoreDictionary.Attribute) values[-base[b] - 1];
       words.put(
           prefix.toString(), attribute.nature[0] + "\t" + Math.max(1, attribute.totalFrequency));

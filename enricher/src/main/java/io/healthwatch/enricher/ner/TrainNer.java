@@ -102,12 +102,10 @@ public final class TrainNer {
     List<NerCorpus.Sentence> dailyHeldOut = null;
     Path daily = data.resolve("peoples-daily-dev.jsonl");
     if (!"false".equals(System.getProperty("ner.peoplesDaily")) && Files.isRegularFile(daily)) {
-      var all = new ArrayList<>(NerCorpus.read(daily, TYPES, PEOPLES_DAILY));
-      java.util.Collections.shuffle(all, new java.util.Random(SEED));
       var combined = new ArrayList<>(sentences);
-      combined.addAll(all.subList(0, all.size() / 2));
+      combined.addAll(peoplesDaily(daily, true));
       sentences = combined;
-      dailyHeldOut = all.subList(all.size() / 2, all.size());
+      dailyHeldOut = peoplesDaily(daily, false);
     }
     var examples = new ArrayList<NerTrainer.Example>();
     for (NerCorpus.Sentence s : sentences) {
@@ -150,6 +148,17 @@ public final class TrainNer {
     } else {
       evaluate(loaded, daily, PEOPLES_DAILY, "People's Daily dev");
     }
+  }
+
+  /**
+   * The seeded half of People's Daily dev the shipped model is trained on, or the other half, which
+   * its figures are measured on.
+   */
+  public static List<NerCorpus.Sentence> peoplesDaily(Path file, boolean trainedOn)
+      throws IOException {
+    var all = new ArrayList<>(NerCorpus.read(file, TYPES, PEOPLES_DAILY));
+    java.util.Collections.shuffle(all, new java.util.Random(SEED));
+    return trainedOn ? all.subList(0, all.size() / 2) : all.subList(all.size() / 2, all.size());
   }
 
   static void evaluate(NerModel model, Path file, Map<String, String> typeMap, String name)
