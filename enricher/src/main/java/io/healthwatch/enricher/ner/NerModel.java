@@ -96,6 +96,25 @@ public final class NerModel {
     return features.words().boundaries(text);
   }
 
+  /**
+   * The places of the word list that are whole words of the text's segmentation ({@link
+   * #wordBoundaries}), as entities of type {@code placeType}: 北京, 伊拉克, 长江.
+   */
+  public List<Entity> listedPlaces(int[] text, int placeType) {
+    boolean[] boundaries = wordBoundaries(text);
+    var places = new ArrayList<Entity>();
+    int start = 0;
+    for (int end = 1; end <= text.length; end++) {
+      if (boundaries[end]) {
+        if (end - start >= 2 && features.words().classOf(text, start, end) == WordList.PLACE) {
+          places.add(new Entity(start, end, placeType));
+        }
+        start = end;
+      }
+    }
+    return places;
+  }
+
   /** The best well-formed tag sequence for the text. */
   int[] label(int[] text) {
     return viterbi.best(emission(text), text.length, transitions);

@@ -244,6 +244,20 @@ final class WordList {
     return out;
   }
 
+  /** The class of {@code text[start, end)} as a word of the list, 0 when it is none. */
+  int classOf(int[] text, int start, int end) {
+    long h = SEED;
+    int slot = -1;
+    for (int i = start; i < end; i++) {
+      h = step(h, text[i]);
+      slot = find(h);
+      if (slot < 0) {
+        return 0;
+      }
+    }
+    return slot < 0 ? 0 : classes[slot];
+  }
+
   private int slot(long h) {
     int i = (int) (h ^ (h >>> 32)) & mask;
     while (keys[i] != 0 && keys[i] != h) {

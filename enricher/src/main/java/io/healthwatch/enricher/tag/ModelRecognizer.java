@@ -14,6 +14,12 @@ import java.util.Map;
  * tagger's POLICY), and so are scenes: on health text what CLUENER's scene finds is mostly a ward,
  * a desk or a pharmacy (科室, 护士站, 药店). Kinds of institution (互联网医院, 三甲医院), a bare institution word
  * (中心) and one-character names are not names.
+ *
+ * <p>Places of the word list that are whole words of the text (北京, 伊拉克, 长江) are places too, below
+ * the labeller's names (北京大学 stays one organisation): CLUENER's annotators leave most bare place
+ * names unlabelled, so the labeller learned to, while People's Daily, most public Chinese sets and
+ * the product's lexicon count them (bench ner: People's Daily 0.629 → 0.686, CLUENER 0.734 →
+ * 0.710).
  */
 final class ModelRecognizer {
   private static final Map<String, String> PRODUCT_TYPES =
@@ -23,6 +29,9 @@ final class ModelRecognizer {
           "COMPANY", "COMPANY",
           "GOVERNMENT", "GOVERNMENT",
           "ORGANIZATION", "ORGANIZATION");
+
+  /** The type number of a place of the word list, beyond the model's own. */
+  private static final int LISTED_PLACE = -1;
 
   private final NerModel model;
   private final String[] typeOf;
@@ -59,7 +68,9 @@ final class ModelRecognizer {
       offset[i + 1] = offset[i] + Character.charCount(codePoints[i]);
     }
     var spans = new ArrayList<Span>();
-    for (NerModel.Entity entity : model.entities(codePoints)) {
+    var found = new ArrayList<>(model.entities(codePoints));
+    found.addAll(model.listedPlaces(codePoints, LISTED_PLACE));
+    for (NerModel.Entity entity : found) {
       if (entity.end() - entity.start() < 2) {
         continue;
       }
@@ -77,6 +88,10 @@ final class ModelRecognizer {
         continue;
       }
       String name = text.substring(start, end);
+      if (entity.type() == LISTED_PLACE) {
+        spans.add(new Span("PLACE", start, end, name, Span.LISTED));
+        continue;
+      }
       String type = productType(typeOf[entity.type()], name);
       if (type != null) {
         spans.add(new Span(type, start, end, name, Span.RECOGNIZED));

@@ -36,6 +36,17 @@ class ModelRecognizerTest {
   }
 
   @Test
+  void placesOfTheWordListAreFoundAsWholeWordsBelowTheLabellersNames() {
+    String text = "代表团访问伊拉克后抵达北京，参观北京大学。";
+    var listed = RECOGNIZER.recognize(text).stream().filter(s -> s.rank() == Span.LISTED).toList();
+    assertTrue(has(listed, "PLACE", "伊拉克"), listed.toString());
+    // 北京 alone, not the 北京 of 北京大学 (one word of the segmentation).
+    assertEquals(1, listed.stream().filter(s -> s.normalized().equals("北京")).count(), "" + listed);
+    var chosen = new ArticleTagger(Lexicon.load(null)).spans(text, true);
+    assertTrue(chosen.stream().anyMatch(s -> s.normalized().equals("北京大学")), chosen.toString());
+  }
+
+  @Test
   void offsetsStayRightAfterASupplementaryCharacter() {
     String text = "𠀀 张伟在协和医院工作";
     for (Span span : RECOGNIZER.recognize(text)) {
