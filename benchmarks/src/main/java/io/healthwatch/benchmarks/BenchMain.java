@@ -103,13 +103,16 @@ public final class BenchMain {
     }
     if (args.length > 0 && args[0].equals("dedup")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
-      System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
-      DedupBench.run(
-          GoldSets.load(home.resolveSibling("shared").resolve("extraction")),
+      var sets = GoldSets.load(home.resolveSibling("shared").resolve("extraction"));
+      int maxDistance =
           io.healthwatch.enricher.EnricherConfig.load(null, java.util.Map.of(), java.util.Map.of())
               .dedup()
-              .maxDistance(),
-          System.out);
+              .maxDistance();
+      System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
+      DedupBench.run(sets, maxDistance, System.out);
+      System.out.println();
+      System.out.println("== reprints as syndication makes them (real stories, real furniture)");
+      DedupBench.syndicated(sets, maxDistance, System.out);
       return;
     }
     if (args.length == 0 || !args[0].equals("extraction")) {

@@ -2,6 +2,7 @@ package io.healthwatch.benchmarks;
 
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.enricher.dedup.SimHash;
+import io.healthwatch.enricher.dedup.Story;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -78,6 +79,163 @@ final class DedupBench {
           fn);
     }
     out.println("(* the configured dedup.maxDistance)");
+  }
+
+  /** Anchors in this many of the pages (story and furniture) are boilerplate, as the index says. */
+  static final int BOILERPLATE_PAGES = 3;
+
+  /**
+   * The harder set ({@link Syndication}): today's SimHash at the configured distance next to story
+   * containment, per kind of pair and over a sweep of thresholds.
+   */
+  static void syndicated(Map<String, List<GoldPage>> sets, int maxDistance, PrintStream out) {
+    var sources = new ArrayList<Syndication.Source>();
+    for (var article : DemoCorpus.load().articles()) {
+      String body = String.join("\n", article.paragraphs());
+      if (body.length() >= MIN_TEXT && !article.id().contains("reprint")) {
+        sources.add(new Syndication.Source(body, List.of(), List.of()));
+      }
+    }
+    for (GoldPage page : sets.getOrDefault("zh-handcrafted", List.of())) {
+      if (page.body() != null && page.body().length() >= MIN_TEXT && page.html() != null) {
+        sources.add(Syndication.source(page.html(), page.body()));
+      }
+    }
+    if (sources.stream().noneMatch(s -> !s.header().isEmpty())) {
+      out.println("../shared/extraction/zh-handcrafted not found: the harder set needs its pages");
+      return;
+    }
+    var pairs = Syndication.pairs(sources, new Random(20261203L));
+    // Boilerplate as the index learns it, in its steady state: an anchor on at least
+    // BOILERPLATE_PAGES indexed pages. A site's furniture is on every page of that site, so all of
+    // it; a notice's template is in every notice of the template; a story's own sentences are in
+    // that story alone. Cold start (nothing learnt yet) is measured too.
+    var documentsPerAnchor = new java.util.HashMap<Long, Integer>();
+    var boilerplate = new java.util.HashSet<Long>();
+    for (var source : sources) {
+      // A line of the page's furniture that its story also holds is the story's (a repeated lead).
+      var own = new java.util.HashSet<Long>();
+      for (long anchor : Story.of(source.story()).anchors()) {
+        own.add(anchor);
+      }
+      for (long anchor :
+          Story.of(String.join("\n", source.header()) + "\n" + String.join("\n", source.footer()))
+              .anchors()) {
+        if (!own.contains(anchor)) {
+          boilerplate.add(anchor);
+        }
+      }
+      for (long anchor : Story.of(source.story()).anchors()) {
+        documentsPerAnchor.merge(anchor, 1, Integer::sum);
+      }
+    }
+    for (var pair : pairs) {
+      if (pair.kind().equals("templated notice")) {
+        for (long anchor : Story.of(pair.a()).anchors()) {
+          documentsPerAnchor.merge(anchor, 1, Integer::sum);
+        }
+      }
+    }
+    documentsPerAnchor.forEach(
+        (anchor, documents) -> {
+          if (documents >= BOILERPLATE_PAGES) {
+            boilerplate.add(anchor);
+          }
+        });
+    java.util.function.LongPredicate notBoilerplate = anchor -> !boilerplate.contains(anchor);
+    long duplicates = pairs.stream().filter(Syndication.Pair::duplicate).count();
+    out.printf(
+        "%d real stories (%d with their page's furniture); %d pairs: %d reprints, %d distinct%n",
+        sources.size(),
+        sources.stream().filter(s -> !s.header().isEmpty()).count(),
+        pairs.size(),
+        duplicates,
+        pairs.size() - duplicates);
+    double[] containment = new double[pairs.size()];
+    double[] containmentAll = new double[pairs.size()];
+    boolean[] simhash = new boolean[pairs.size()];
+    boolean[] anchored = new boolean[pairs.size()];
+    for (int k = 0; k < pairs.size(); k++) {
+      var pair = pairs.get(k);
+      Story a = Story.of(pair.a(), notBoilerplate);
+      Story b = Story.of(pair.b(), notBoilerplate);
+      containment[k] = a.containment(b);
+      containmentAll[k] = Story.of(pair.a()).containment(Story.of(pair.b()));
+      simhash[k] = SimHash.of(pair.a()).distance(SimHash.of(pair.b())) <= maxDistance;
+      anchored[k] = shareAnchor(a, b);
+    }
+    out.printf("%-30s %9s %9s %6s %6s%n", "method", "precision", "recall", "FP", "FN");
+    line(out, "SimHash <= " + maxDistance + " bits (today)", pairs, k -> simhash[k]);
+    for (int t = 3; t <= 8; t++) {
+      double threshold = t / 10.0;
+      line(
+          out,
+          String.format("containment >= %.1f", threshold),
+          pairs,
+          k -> anchored[k] && containment[k] >= threshold);
+    }
+    for (int t = 5; t <= 7; t++) {
+      double threshold = t / 10.0;
+      line(
+          out,
+          String.format("containment >= %.1f, cold start", threshold),
+          pairs,
+          k -> containmentAll[k] >= threshold);
+    }
+    out.println("by kind (SimHash | containment >= 0.5 | the same, cold start): found / pairs");
+    var kinds = new java.util.LinkedHashMap<String, int[]>();
+    for (int k = 0; k < pairs.size(); k++) {
+      int[] c = kinds.computeIfAbsent(pairs.get(k).kind(), x -> new int[4]);
+      c[0] += simhash[k] ? 1 : 0;
+      c[1] += anchored[k] && containment[k] >= 0.5 ? 1 : 0;
+      c[2] += containmentAll[k] >= 0.5 ? 1 : 0;
+      c[3]++;
+    }
+    kinds.forEach(
+        (kind, c) ->
+            out.printf(
+                "  %-20s %-9s %4d | %4d | %4d / %d%n",
+                kind,
+                pairs.stream().filter(p -> p.kind().equals(kind)).findFirst().get().duplicate()
+                    ? "reprint"
+                    : "distinct",
+                c[0],
+                c[1],
+                c[2],
+                c[3]));
+  }
+
+  private static boolean shareAnchor(Story a, Story b) {
+    var mine = new java.util.HashSet<Long>();
+    for (long anchor : a.anchors()) {
+      mine.add(anchor);
+    }
+    for (long anchor : b.anchors()) {
+      if (mine.contains(anchor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void line(
+      PrintStream out,
+      String method,
+      List<Syndication.Pair> pairs,
+      java.util.function.IntPredicate predicted) {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    for (int k = 0; k < pairs.size(); k++) {
+      boolean p = predicted.test(k);
+      boolean truth = pairs.get(k).duplicate();
+      tp += p && truth ? 1 : 0;
+      fp += p && !truth ? 1 : 0;
+      fn += !p && truth ? 1 : 0;
+    }
+    out.printf(
+        "%-30s %9.4f %9.4f %6d %6d%n",
+        method, tp + fp == 0 ? 1.0 : (double) tp / (tp + fp), (double) tp / (tp + fn), fp, fn);
   }
 
   private static List<String> texts(Map<String, List<GoldPage>> sets) {
