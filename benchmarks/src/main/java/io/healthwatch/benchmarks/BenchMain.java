@@ -104,15 +104,15 @@ public final class BenchMain {
     if (args.length > 0 && args[0].equals("dedup")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       var sets = GoldSets.load(home.resolveSibling("shared").resolve("extraction"));
-      int maxDistance =
+      double minContainment =
           io.healthwatch.enricher.EnricherConfig.load(null, java.util.Map.of(), java.util.Map.of())
               .dedup()
-              .maxDistance();
-      System.out.println("== near-duplicate detection (SimHash, labelled pairs)");
-      DedupBench.run(sets, maxDistance, System.out);
+              .minContainment();
+      System.out.println("== near-duplicate detection (synthetic reprints, labelled pairs)");
+      DedupBench.run(sets, minContainment, System.out);
       System.out.println();
       System.out.println("== reprints as syndication makes them (real stories, real furniture)");
-      DedupBench.syndicated(sets, maxDistance, System.out);
+      DedupBench.syndicated(sets, minContainment, System.out);
       return;
     }
     if (args.length == 0 || !args[0].equals("extraction")) {

@@ -70,19 +70,20 @@ public record EnricherConfig(
   }
 
   /**
-   * @param maxDistance bits of the 128-bit SimHash two bodies of one story may differ by (0..15)
+   * @param minContainment how much of the smaller of two stories the other must hold for them to be
+   *     one story (above 0, at most 1)
    * @param retention how long an article is remembered for dedup, by its publish time against
    *     stream time
    * @param sourcePriority source names, most authoritative first: among copies of a story the first
    *     listed is the primary, else the earliest published
    */
-  public record Dedup(int maxDistance, Duration retention, List<String> sourcePriority) {
+  public record Dedup(double minContainment, Duration retention, List<String> sourcePriority) {
     public Dedup {
       ConfigException.require(
-          maxDistance >= 0 && maxDistance <= 15,
-          "dedup.maxDistance",
-          maxDistance,
-          "0 to 15 (the band index finds every pair within 15 of the 128 bits)");
+          minContainment > 0 && minContainment <= 1,
+          "dedup.minContainment",
+          minContainment,
+          "a fraction above 0 and at most 1, such as 0.5 (scripts/bench dedup)");
       ConfigException.require(
           retention != null && !retention.isNegative() && !retention.isZero(),
           "dedup.retention",

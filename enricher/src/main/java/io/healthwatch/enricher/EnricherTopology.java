@@ -56,7 +56,7 @@ public final class EnricherTopology {
             Topics.TAGGED.valueSerde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DedupProcessor.BANDS_STORE),
+            Stores.persistentKeyValueStore(DedupProcessor.STORIES_STORE),
             Serdes.String(),
             Serdes.String()));
 
@@ -84,7 +84,7 @@ public final class EnricherTopology {
                 () -> new DedupProcessor(config.dedup(), metrics),
                 Named.as("dedup"),
                 DedupProcessor.ARTICLES_STORE,
-                DedupProcessor.BANDS_STORE);
+                DedupProcessor.STORIES_STORE);
 
     to(deduped, Route.TAGGED, Topics.TAGGED, ns);
     to(deduped, Route.DUPLICATES, Topics.DUPLICATES, ns);

@@ -32,6 +32,22 @@ final class DemoArticles {
         Instant.parse("2025-07-01T00:00:00Z"));
   }
 
+  /** The article under another address with another body: a copy on another site. */
+  static DiscoveredArticle copy(DiscoveredArticle a, String url, String body) {
+    return new DiscoveredArticle(
+        a.schemaVersion(),
+        ArticleIds.forCanonicalUrl(url),
+        url,
+        url,
+        a.sourceId(),
+        a.sourceName() + "转载",
+        a.title(),
+        a.publishedAt().plusHours(3),
+        a.author(),
+        body,
+        a.fetchedAt());
+  }
+
   static DiscoveredArticle as(DiscoveredArticle a, String sourceName, OffsetDateTime publishedAt) {
     return with(a, sourceName, publishedAt, a.fetchedAt());
   }

@@ -253,6 +253,75 @@ class EnricherTopologyTest {
     assertTrue(duplicates.isEmpty());
   }
 
+  /** A site's furniture as syndicating portals write it: lines long enough to count as text. */
+  private static final String FURNITURE_TOP = "首页 > 健康频道 > 正文\n欢迎访问健康资讯网，权威发布卫生健康领域最新政策与动态。\n";
+
+  private static final String FURNITURE_BOTTOM =
+      "\n本网站所刊载信息，不代表本站观点。如有侵权，请与本网联系删除。\n"
+          + "版权所有 健康资讯网 未经书面授权禁止转载、摘编、复制或建立镜像。\n"
+          + "扫码关注官方微信公众号，获取更多权威健康资讯和医疗服务信息。";
+
+  @Test
+  void aTruncatedCopyInsideAnotherSitesFurnitureIsAReprint() {
+    startDemo();
+    var original = DemoArticles.discovered("xinhua-alipay-medical");
+    String body = original.body();
+    String firstThird = body.substring(0, body.length() / 3);
+    var copy =
+        DemoArticles.copy(
+            original,
+            "http://news.example/a/1.html",
+            FURNITURE_TOP
+                + firstThird.substring(0, firstThird.lastIndexOf('。') + 1)
+                + FURNITURE_BOTTOM);
+    send(original);
+    send(copy);
+    assertEquals(original.id(), tagged.readValue().id());
+    TaggedArticle duplicate = duplicates.readValue();
+    assertEquals(copy.id(), duplicate.id());
+    assertEquals(original.id(), duplicate.dedup().duplicateOf());
+    assertTrue(
+        duplicate.dedup().reason().startsWith("NEAR_DUPLICATE containment="), "" + duplicate);
+  }
+
+  @Test
+  void aCopyInTraditionalScriptIsAReprint() {
+    startDemo();
+    var original = DemoArticles.discovered("chinanews-zhejiang-ai-medicine");
+    var copy =
+        DemoArticles.copy(
+            original,
+            "http://hk.example/a/2.html",
+            com.github.houbb.opencc4j.util.ZhConverterUtil.toTraditional(original.body()));
+    send(original);
+    send(copy);
+    assertEquals(original.id(), duplicates.readValue().dedup().duplicateOf());
+  }
+
+  @Test
+  void aSitesFurnitureIsLearntFromItsPagesAndMakesNoTwoStoriesOne() {
+    startDemo();
+    for (String id :
+        List.of("yunnan-ai-medical", "chinanews-zhejiang-ai-medicine", "gmw-winning-ai-cloud")) {
+      var article = DemoArticles.discovered(id);
+      send(
+          DemoArticles.copy(
+              article,
+              "http://portal.example/" + id + ".html",
+              FURNITURE_TOP + article.body() + FURNITURE_BOTTOM));
+    }
+    // A short story on the same site: its furniture is most of its text, but three pages already
+    // carry it.
+    var shortStory = DemoArticles.discovered("stdaily-insurance-platform-april");
+    send(
+        DemoArticles.copy(
+            shortStory,
+            "http://portal.example/short.html",
+            FURNITURE_TOP + "市中心医院上线自助打印机，患者可自助打印检验报告和影像胶片。" + FURNITURE_BOTTOM));
+    assertEquals(4, tagged.readValuesToList().size());
+    assertTrue(duplicates.isEmpty());
+  }
+
   @Test
   void recrawlOfTheSameUrlIsADuplicateNotANewArticle() {
     startDemo();

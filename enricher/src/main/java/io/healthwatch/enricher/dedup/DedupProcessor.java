@@ -26,30 +26,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Emits each story once. The same canonical URL again is a re-crawl (a duplicate when the text is
- * unchanged, an update when it changed). A body within {@code maxDistance} SimHash bits of a known
- * one is a reprint: the copy from the source ranked first in {@code dedup.sourcePriority} (else the
- * earlier-published one) is the primary, the other goes to the duplicates topic with {@code
- * duplicateOf}, and the primary is re-published listing its reprints. Articles fetched longer than
- * {@code dedup.retention} before stream time are forgotten.
+ * unchanged, an update when it changed). A body whose story ({@link Story}: its sentences without
+ * the boilerplate the {@link StoryIndex} has learnt) is at least {@code dedup.minContainment}
+ * contained in a known primary's, or holds that much of it, is a reprint, however much each site
+ * adds around it or cuts off: the copy from the source ranked first in {@code dedup.sourcePriority}
+ * (else the earlier-published one) is the primary, the other goes to the duplicates topic with
+ * {@code duplicateOf}, and the primary is re-published listing its reprints. Articles fetched
+ * longer than {@code dedup.retention} before stream time are forgotten.
  */
 public final class DedupProcessor implements Processor<String, TaggedArticle, String, Routed> {
   public static final String ARTICLES_STORE = "articles-by-id";
-  public static final String BANDS_STORE = "simhash-bands";
+  public static final String STORIES_STORE = "story-anchors";
+
+  /** Candidates read per article, most anchors shared first: a reprint shares the most. */
+  private static final int CANDIDATES = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
 
   /** How often stream time is checked for articles past the retention. */
   private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
-  private final int maxDistance;
+  private final double minContainment;
   private final Duration retention;
   private final List<String> sourcePriority;
   private final EnricherMetrics metrics;
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, TaggedArticle> articles;
-  private SimHashBands bands;
+  private StoryIndex stories;
 
   public DedupProcessor(EnricherConfig.Dedup config, EnricherMetrics metrics) {
-    this.maxDistance = config.maxDistance();
+    this.minContainment = config.minContainment();
     this.retention = config.retention();
     this.sourcePriority = config.sourcePriority();
     this.metrics = metrics;
@@ -59,7 +65,8 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   public void init(ProcessorContext<String, Routed> context) {
     this.context = context;
     this.articles = context.getStateStore(ARTICLES_STORE);
-    this.bands = new SimHashBands(context.getStateStore(BANDS_STORE));
+    this.stories = new StoryIndex(context.getStateStore(STORIES_STORE));
+    reindexIfEmpty();
     // Stream time, not the wall clock: a replay of old records forgets as the original run did.
     context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
   }
@@ -83,7 +90,7 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     for (TaggedArticle article : expired) {
       articles.delete(article.id());
       if (article.status() == ArticleStatus.PRIMARY) {
-        bands.remove(fingerprintOf(article), article.id());
+        stories.remove(article.id(), storyOf(article));
       }
     }
     if (!expired.isEmpty()) {
@@ -119,25 +126,27 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       recrawl(record, known, incoming);
       return;
     }
-    SimHash fingerprint = fingerprintOf(incoming);
-    TaggedArticle match = nearest(fingerprint);
-    if (match == null) {
-      store(incoming, fingerprint);
+    Story story = Story.of(incoming.article().body(), anchor -> !stories.isBoilerplate(anchor));
+    Match found = nearest(story);
+    if (found == null) {
+      store(incoming);
       emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
+    TaggedArticle match = found.article();
     // The same text under another address (a syndication feed's copy) is told from an edited one.
     String reason =
         match.dedup().contentHash().equals(incoming.dedup().contentHash())
             ? "SAME_TEXT"
-            : "NEAR_DUPLICATE distance=" + fingerprint.distance(fingerprintOf(match));
+            : String.format("NEAR_DUPLICATE containment=%.2f", found.containment());
     if (outranks(incoming, match)) {
       // The more authoritative (or else earlier) copy takes over as primary with the reprints.
       var reprints = new LinkedHashSet<>(match.reprints());
       reprints.add(match.id());
       var primary = incoming.withReprints(List.copyOf(reprints)).withRevision(1);
       var demoted = match.asDuplicateOf(primary.id(), reason);
-      store(primary, fingerprint);
+      stories.remove(match.id(), storyOf(match));
+      store(primary);
       articles.put(demoted.id(), demoted);
       emit(record, primary, Route.TAGGED, "tagged");
       emit(record.withKey(demoted.id()), demoted, Route.TAGGED, "updated");
@@ -182,6 +191,10 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
                 known.dedup().reason()),
             known.reprints());
     articles.put(updated.id(), updated);
+    if (known.status() == ArticleStatus.PRIMARY) {
+      stories.remove(known.id(), storyOf(known));
+      stories.add(updated.id(), storyOf(updated));
+    }
     emit(
         record,
         updated,
@@ -204,25 +217,56 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
     return at < 0 ? Integer.MAX_VALUE : at;
   }
 
-  private TaggedArticle nearest(SimHash fingerprint) {
-    for (SimHashBands.Candidate candidate : bands.within(fingerprint, maxDistance)) {
-      TaggedArticle article = articles.get(candidate.id());
-      if (article != null && article.status() == ArticleStatus.PRIMARY) {
-        return article;
+  private record Match(TaggedArticle article, double containment) {}
+
+  /** The primary that holds most of the story or most of which it holds, if enough. */
+  private Match nearest(Story story) {
+    Match best = null;
+    for (String id : stories.candidates(story, CANDIDATES)) {
+      TaggedArticle article = articles.get(id);
+      if (article == null || article.status() != ArticleStatus.PRIMARY) {
+        continue;
+      }
+      Story known = Story.of(article.article().body(), anchor -> !stories.isBoilerplate(anchor));
+      double containment = story.containment(known);
+      if (containment >= minContainment && (best == null || containment > best.containment())) {
+        best = new Match(article, containment);
       }
     }
-    return null;
+    return best;
   }
 
-  /** As carried; recomputed from the body for records written with the older 64-bit form. */
-  private static SimHash fingerprintOf(TaggedArticle article) {
-    SimHash carried = SimHash.parse(article.dedup().simhash());
-    return carried != null ? carried : SimHash.of(article.article().body());
+  /** The whole story, boilerplate and all: what the index counts each anchor's holders by. */
+  private static Story storyOf(TaggedArticle article) {
+    return Story.of(article.article().body());
   }
 
-  private void store(TaggedArticle article, SimHash fingerprint) {
+  private void store(TaggedArticle article) {
     articles.put(article.id(), article);
-    bands.add(fingerprint, article.id());
+    stories.add(article.id(), storyOf(article));
+  }
+
+  /**
+   * State written before the story index (the SimHash bands of earlier versions): every remembered
+   * primary is indexed once, so a reprint of a story seen before the upgrade still meets it.
+   */
+  private void reindexIfEmpty() {
+    if (!stories.isEmpty()) {
+      return;
+    }
+    int indexed = 0;
+    try (KeyValueIterator<String, TaggedArticle> all = articles.all()) {
+      while (all.hasNext()) {
+        TaggedArticle article = all.next().value;
+        if (article.status() == ArticleStatus.PRIMARY) {
+          stories.add(article.id(), storyOf(article));
+          indexed++;
+        }
+      }
+    }
+    if (indexed > 0) {
+      LOG.info("dedup indexed the stories of {} remembered primaries", indexed);
+    }
   }
 
   private void emit(
