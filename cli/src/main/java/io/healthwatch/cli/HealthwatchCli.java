@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       ParseFeedCommand.class,
       TagCommand.class,
+      DedupCommand.class,
       SearchCommand.class,
       ServeCommand.class,
       ReindexCommand.class,

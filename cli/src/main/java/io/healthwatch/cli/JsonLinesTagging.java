@@ -4,15 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.healthwatch.contracts.Json;
 import io.healthwatch.enricher.tag.ArticleTagger;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,53 +26,28 @@ final class JsonLinesTagging {
    * @return how many lines were errors
    */
   int run(InputStream input, PrintStream out) throws IOException {
-    var in = new BufferedInputStream(input, 1 << 16);
-    var line = new ByteArrayOutputStream(4096);
-    int number = 0;
-    int errors = 0;
-    int b;
-    boolean pending = false;
-    while (true) {
-      b = in.read();
-      if (b == '\n' || b < 0 && pending) {
-        number++;
-        Map<String, Object> result = answer(number, line.toByteArray());
-        if (result.containsKey("error")) {
-          errors++;
-        }
-        out.println(Json.mapper().writeValueAsString(result));
-        out.flush();
-        line.reset();
-        pending = false;
-      } else if (b >= 0) {
-        line.write(b);
-        pending = true;
-      }
-      if (b < 0) {
-        return errors;
-      }
-    }
+    int[] errors = {0};
+    InputLines.read(
+        input,
+        (number, text) -> {
+          Map<String, Object> result = answer(number, text);
+          if (result.containsKey("error")) {
+            errors[0]++;
+          }
+          out.println(Json.mapper().writeValueAsString(result));
+          out.flush();
+        });
+    return errors[0];
   }
 
-  private Map<String, Object> answer(int number, byte[] bytes) {
+  private Map<String, Object> answer(int number, String line) {
     var result = new LinkedHashMap<String, Object>();
     result.put("line", number);
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    if (line == null) {
       result.put("error", "not UTF-8 text");
       return result;
     }
-    if (text.endsWith("\r")) {
-      text = text.substring(0, text.length() - 1);
-    }
+    String text = line;
     if (text.stripLeading().startsWith("{")) {
       JsonNode node;
       try {

@@ -114,6 +114,52 @@ class ToolCommandsTest {
   }
 
   @Test
+  void dedupJsonlPrintsEachLinesFinalStatusAndABadLineWithItsNumber() throws Exception {
+    String story =
+        "国家医保局近日发布通知，要求各地加快推进医保电子凭证在定点医疗机构的全流程应用。\\n"
+            + "通知明确，到今年底，二级以上公立医院全部支持医保电子凭证就医结算。\\n"
+            + "参保群众使用手机即可完成挂号、缴费和报销，不再需要携带实体卡。";
+    var input = new java.io.ByteArrayOutputStream();
+    input.write(
+        ("{\"id\": \"portal\", \"source\": \"某网\", \"text\": \"首页 > 新闻\\n"
+                + story.substring(0, story.indexOf("。") + 1)
+                + "\\n（责任编辑：王芳）\", \"publishedAt\": \"2024-05-17T12:00+08:00\"}\n"
+                + "{\"id\": \"xinhua\", \"source\": \"新华网\", \"text\": \""
+                + story
+                + "\", \"publishedAt\": \"2024-05-17T15:00+08:00\"}\n"
+                + "{\"id\": \"other\", \"text\": \"市第一人民医院新院区今日开工建设，规划床位一千五百张，预计三年后投入使用。\"}\n"
+                + "{\"id\": \"no-text\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    input.write(new byte[] {(byte) 0xc3, (byte) 0x28, '\n'});
+    Path lines = Files.write(dir.resolve("corpus.jsonl"), input.toByteArray());
+    var result = run("dedup", "--jsonl", lines.toString());
+    assertEquals(1, result.exit(), "bad lines make the exit status 1: " + result.err());
+    var out = result.out().strip().lines().map(CliRunJson::read).toList();
+    assertEquals(5, out.size(), result.out());
+    // 新华网 ranks first in dedup.sourcePriority: the later original takes over as primary.
+    assertEquals("DUPLICATE", out.get(0).get("status").asText(), out.get(0).toString());
+    assertEquals("xinhua", out.get(0).get("duplicateOf").asText());
+    assertTrue(out.get(0).get("reason").asText().startsWith("NEAR_DUPLICATE containment="));
+    assertEquals("PRIMARY", out.get(1).get("status").asText());
+    assertTrue(out.get(1).get("duplicateOf").isNull(), "every field is written, null ones too");
+    assertEquals("PRIMARY", out.get(2).get("status").asText());
+    assertEquals(4, out.get(3).get("line").asInt());
+    assertTrue(out.get(3).get("error").asText().contains("text"), out.get(3).toString());
+    assertEquals("not UTF-8 text", out.get(4).get("error").asText());
+  }
+
+  /** One JSON line read as a tree. */
+  private static final class CliRunJson {
+    static JsonNode read(String line) {
+      try {
+        return Json.mapper().readTree(line);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Test
   void parseFeedPrintsItsItems() throws Exception {
     Path feed = dir.resolve("feed.xml");
     Files.writeString(
