@@ -222,6 +222,15 @@ final class EnricherBench {
     return sink == -1 ? 0 : ms;
   }
 
+  /**
+   * Common characters that stand in for every fifth Han character of an article's paragraphs, so
+   * that articles mixed from one pool of real paragraphs are distinct stories to dedup (a story
+   * sharing whole paragraphs with another is, rightly, its reprint) while their text stays Chinese
+   * of the same make-up for the tagger.
+   */
+  private static final String STAND_INS =
+      "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严";
+
   /** Articles made of real paragraphs, 3-10 KB each, every one a different mix. */
   static List<DiscoveredArticle> articles(Map<String, List<GoldPage>> sets, int count) {
     var paragraphs = new ArrayList<String>();
@@ -244,7 +253,8 @@ final class EnricherBench {
       int target = 3 * 1024 + random.nextInt(7 * 1024);
       var body = new StringBuilder();
       while (body.toString().getBytes(StandardCharsets.UTF_8).length < target) {
-        body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
+        body.append(distinct(paragraphs.get(random.nextInt(paragraphs.size())), random))
+            .append("\n\n");
       }
       String url = "https://bench.example/" + n + ".html";
       String title = paragraphs.get(random.nextInt(paragraphs.size()));
@@ -263,5 +273,20 @@ final class EnricherBench {
               Instant.parse("2024-05-18T00:00:00Z")));
     }
     return articles;
+  }
+
+  /** The paragraph with every fifth Han character, from a random start, a random stand-in. */
+  private static String distinct(String paragraph, Random random) {
+    var out = new StringBuilder(paragraph.length());
+    int offset = random.nextInt(5);
+    int han = 0;
+    for (int i = 0; i < paragraph.length(); i++) {
+      char c = paragraph.charAt(i);
+      if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && han++ % 5 == offset) {
+        c = STAND_INS.charAt(random.nextInt(STAND_INS.length()));
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }

@@ -126,10 +126,12 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       recrawl(record, known, incoming);
       return;
     }
-    Story story = Story.of(incoming.article().body(), anchor -> !stories.isBoilerplate(anchor));
-    Match found = nearest(story);
+    Story whole = storyOf(incoming);
+    StoryIndex.Lookup lookup = stories.lookup(whole);
+    Match found = nearest(incoming, lookup);
     if (found == null) {
-      store(incoming);
+      articles.put(incoming.id(), incoming);
+      stories.add(incoming.id(), whole, lookup);
       emit(record, incoming, Route.TAGGED, "tagged");
       return;
     }
@@ -220,9 +222,14 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   private record Match(TaggedArticle article, double containment) {}
 
   /** The primary that holds most of the story or most of which it holds, if enough. */
-  private Match nearest(Story story) {
+  private Match nearest(TaggedArticle incoming, StoryIndex.Lookup lookup) {
+    List<String> candidates = lookup.candidates(CANDIDATES);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Story story = Story.of(incoming.article().body(), anchor -> !lookup.isBoilerplate(anchor));
     Match best = null;
-    for (String id : stories.candidates(story, CANDIDATES)) {
+    for (String id : candidates) {
       TaggedArticle article = articles.get(id);
       if (article == null || article.status() != ArticleStatus.PRIMARY) {
         continue;

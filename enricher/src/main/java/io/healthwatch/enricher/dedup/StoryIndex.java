@@ -1,25 +1,29 @@
 package io.healthwatch.enricher.dedup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The primaries' stories by anchor ({@link Story#anchors}), in one store: {@code anchor|id} for
- * each primary holding the anchor and {@code anchor#} for how many do. An anchor that {@value
- * #BOILERPLATE} or more primaries hold is boilerplate: a site's copyright or navigation line, a
- * notice's template, which every page of that site or template carries, while a story's own
- * sentences are in that story alone (its reprints are not indexed). Boilerplate is neither looked
- * up nor counted as shared text, so the index learns each site's furniture from its first pages.
+ * The primaries' stories by anchor ({@link Story#anchors}), one store entry per anchor: the ids of
+ * the primaries holding it, or, once {@value #BOILERPLATE} or more do, only how many ({@code #N}).
+ * Such an anchor is boilerplate: a site's copyright or navigation line, a notice's template, which
+ * every page of that site or template carries, while a story's own sentences are in that story
+ * alone (its reprints are not indexed). Boilerplate is neither looked up nor counted as shared
+ * text, so the index learns each site's furniture from its first pages; it stays boilerplate while
+ * any holder is remembered. One read per anchor finds both what is boilerplate and the candidates,
+ * and adding the story then writes each anchor once.
  */
 final class StoryIndex {
   static final int BOILERPLATE = 3;
 
-  private static final StringSerializer KEYS = new StringSerializer();
+  private static final String COUNT = "#";
 
   private final KeyValueStore<String, String> store;
 
@@ -27,29 +31,79 @@ final class StoryIndex {
     this.store = store;
   }
 
-  void add(String id, Story story) {
-    for (long anchor : story.anchors()) {
-      if (store.putIfAbsent(posting(anchor, id), "") == null) {
-        store.put(count(anchor), Integer.toString(holders(anchor) + 1));
+  /** What the index holds for a story's anchors, read once. */
+  final class Lookup {
+    private final Map<Long, String> entries = new HashMap<>();
+    private final Set<Long> boilerplate = new HashSet<>();
+    private final Map<String, Integer> shared = new HashMap<>();
+
+    private Lookup(Story story) {
+      for (long anchor : story.anchors()) {
+        String entry = store.get(key(anchor));
+        entries.put(anchor, entry);
+        if (entry == null) {
+          continue;
+        }
+        if (entry.startsWith(COUNT)) {
+          boilerplate.add(anchor);
+        } else {
+          for (String id : entry.split(",")) {
+            shared.merge(id, 1, Integer::sum);
+          }
+        }
       }
     }
+
+    boolean isBoilerplate(long anchor) {
+      return boilerplate.contains(anchor);
+    }
+
+    /** Primaries sharing an anchor that is no boilerplate, most shared first, at most limit. */
+    List<String> candidates(int limit) {
+      var ids = new ArrayList<>(shared.keySet());
+      ids.sort(
+          (a, b) -> {
+            int byShared = Integer.compare(shared.get(b), shared.get(a));
+            return byShared != 0 ? byShared : a.compareTo(b);
+          });
+      return ids.subList(0, Math.min(limit, ids.size()));
+    }
+  }
+
+  Lookup lookup(Story story) {
+    return new Lookup(story);
+  }
+
+  /** Indexes a primary's whole story; {@code known} is its lookup, if one was made. */
+  void add(String id, Story story, Lookup known) {
+    for (long anchor : story.anchors()) {
+      String entry =
+          known != null && known.entries.containsKey(anchor)
+              ? known.entries.get(anchor)
+              : store.get(key(anchor));
+      store.put(key(anchor), added(entry, id));
+    }
+  }
+
+  void add(String id, Story story) {
+    add(id, story, null);
   }
 
   void remove(String id, Story story) {
     for (long anchor : story.anchors()) {
-      if (store.delete(posting(anchor, id)) != null) {
-        int left = holders(anchor) - 1;
-        if (left > 0) {
-          store.put(count(anchor), Integer.toString(left));
-        } else {
-          store.delete(count(anchor));
-        }
+      String entry = store.get(key(anchor));
+      String left = removed(entry, id);
+      if (left == null) {
+        store.delete(key(anchor));
+      } else if (!left.equals(entry)) {
+        store.put(key(anchor), left);
       }
     }
   }
 
   boolean isBoilerplate(long anchor) {
-    return holders(anchor) >= BOILERPLATE;
+    String entry = store.get(key(anchor));
+    return entry != null && entry.startsWith(COUNT);
   }
 
   boolean isEmpty() {
@@ -58,42 +112,37 @@ final class StoryIndex {
     }
   }
 
-  /**
-   * Primaries that share an anchor with the story (which holds no boilerplate, {@link
-   * Story#of(String, java.util.function.LongPredicate)}), most anchors shared first, at most {@code
-   * limit}.
-   */
-  List<String> candidates(Story story, int limit) {
-    Map<String, Integer> shared = new HashMap<>();
-    for (long anchor : story.anchors()) {
-      String prefix = prefix(anchor);
-      try (KeyValueIterator<String, String> postings = store.prefixScan(prefix, KEYS)) {
-        while (postings.hasNext()) {
-          shared.merge(postings.next().key.substring(prefix.length()), 1, Integer::sum);
-        }
-      }
+  private static String added(String entry, String id) {
+    if (entry == null) {
+      return id;
     }
-    var ids = new ArrayList<>(shared.keySet());
-    ids.sort(
-        (a, b) ->
-            shared.get(b) - shared.get(a) != 0 ? shared.get(b) - shared.get(a) : a.compareTo(b));
-    return ids.subList(0, Math.min(limit, ids.size()));
+    if (entry.startsWith(COUNT)) {
+      return COUNT + (Integer.parseInt(entry.substring(1)) + 1);
+    }
+    String[] ids = entry.split(",");
+    if (Arrays.asList(ids).contains(id)) {
+      return entry;
+    }
+    return ids.length + 1 >= BOILERPLATE ? COUNT + (ids.length + 1) : entry + "," + id;
   }
 
-  private int holders(long anchor) {
-    String count = store.get(count(anchor));
-    return count == null ? 0 : Integer.parseInt(count);
+  /** The entry without the id; null when nothing is left. */
+  private static String removed(String entry, String id) {
+    if (entry == null) {
+      return null;
+    }
+    if (entry.startsWith(COUNT)) {
+      int left = Integer.parseInt(entry.substring(1)) - 1;
+      return left > 0 ? COUNT + left : null;
+    }
+    var ids = new ArrayList<>(Arrays.asList(entry.split(",")));
+    if (!ids.remove(id)) {
+      return entry;
+    }
+    return ids.isEmpty() ? null : String.join(",", ids);
   }
 
-  private static String prefix(long anchor) {
-    return String.format("%08x|", anchor);
-  }
-
-  private static String posting(long anchor, String id) {
-    return prefix(anchor) + id;
-  }
-
-  private static String count(long anchor) {
-    return String.format("%08x#", anchor);
+  private static String key(long anchor) {
+    return String.format("%08x", anchor);
   }
 }
