@@ -204,6 +204,29 @@ final class DedupBench {
           pairs,
           k -> containmentAll[k] >= threshold);
     }
+    // The lookup's cost: the story of each text, and one index read per anchor (plus one write per
+    // anchor when the text is a new primary; the store's own cost is in bench enricher).
+    var texts = new java.util.LinkedHashSet<String>();
+    pairs.forEach(
+        p -> {
+          texts.add(p.a());
+          texts.add(p.b());
+        });
+    long anchorCount = 0;
+    long started = System.nanoTime();
+    for (int round = 0; round < 3; round++) {
+      for (String text : texts) {
+        anchorCount += Story.of(text).anchors().length;
+      }
+    }
+    double storyMs = (System.nanoTime() - started) / 1e6 / 3 / texts.size();
+    double anchorsPerText = anchorCount / 3.0 / texts.size();
+    out.printf(
+        "lookup per article: its story %.3f ms, %.0f anchors = %.0f index reads (and as many writes"
+            + " for a new primary), then one story per candidate read (at most 5); story index %.1f"
+            + " GB per million articles (an 8-hex key and a 64-hex id per anchor, uncompressed),"
+            + " next to the remembered tagged articles (bench enricher)%n",
+        storyMs, anchorsPerText, anchorsPerText, anchorsPerText * 72 * 1e6 / 1e9);
     out.printf(
         "by kind (SimHash | containment >= %.2f | the same, cold start): found / pairs%n",
         minContainment);
