@@ -104,15 +104,15 @@ public final class BenchMain {
     if (args.length > 0 && args[0].equals("dedup")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       var sets = GoldSets.load(home.resolveSibling("shared").resolve("extraction"));
-      double minContainment =
+      var dedup =
           io.healthwatch.enricher.EnricherConfig.load(null, java.util.Map.of(), java.util.Map.of())
-              .dedup()
-              .minContainment();
+              .dedup();
+      double minContainment = dedup.minContainment();
       System.out.println("== near-duplicate detection (synthetic reprints, labelled pairs)");
       DedupBench.run(sets, minContainment, System.out);
       System.out.println();
       System.out.println("== reprints as syndication makes them (real stories, real furniture)");
-      DedupBench.syndicated(sets, minContainment, System.out);
+      DedupBench.syndicated(sets, minContainment, dedup.minContainmentSameSource(), System.out);
       return;
     }
     if (args.length == 0 || !args[0].equals("extraction")) {

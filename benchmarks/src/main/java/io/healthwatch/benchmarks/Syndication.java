@@ -27,7 +27,15 @@ final class Syndication {
   /** A story and the furniture of the page it came from (empty for the demo's stories). */
   record Source(String story, List<String> header, List<String> footer) {}
 
-  record Pair(String kind, String a, String b, boolean duplicate) {}
+  /**
+   * @param sameSource whether both copies come from one site (the same furniture, one ministry's
+   *     notices), which dedup judges more strictly
+   */
+  record Pair(String kind, String a, String b, boolean duplicate, boolean sameSource) {
+    Pair(String kind, String a, String b, boolean duplicate) {
+      this(kind, a, b, duplicate, false);
+    }
+  }
 
   private static final int FURNITURE_LINES = 8;
 
@@ -101,7 +109,8 @@ final class Syndication {
         if (different.equals(story)) {
           continue;
         }
-        pairs.add(new Pair("same furniture", wrap(story, site), wrap(different, site), false));
+        pairs.add(
+            new Pair("same furniture", wrap(story, site), wrap(different, site), false, true));
         pairs.add(new Pair("different stories", wrap(story, site), wrap(different, other), false));
       }
       String next = sources.get((i + 1) % sources.size()).story();
@@ -111,7 +120,8 @@ final class Syndication {
                 "templated notice",
                 NOTICE.replace("{content}", String.join("\n", firstParagraphs(story, 1))),
                 NOTICE.replace("{content}", String.join("\n", firstParagraphs(next, 1))),
-                false));
+                false,
+                true));
       }
     }
     return pairs;

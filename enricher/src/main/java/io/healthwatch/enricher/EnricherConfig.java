@@ -72,18 +72,30 @@ public record EnricherConfig(
   /**
    * @param minContainment how much of the smaller of two stories the other must hold for them to be
    *     one story (above 0, at most 1)
+   * @param minContainmentSameSource the same for two articles of one source, which share its
+   *     furniture and its templates before the index has learnt them (a site seldom reprints its
+   *     own story under another address)
    * @param retention how long an article is remembered for dedup, by its publish time against
    *     stream time
    * @param sourcePriority source names, most authoritative first: among copies of a story the first
    *     listed is the primary, else the earliest published
    */
-  public record Dedup(double minContainment, Duration retention, List<String> sourcePriority) {
+  public record Dedup(
+      double minContainment,
+      double minContainmentSameSource,
+      Duration retention,
+      List<String> sourcePriority) {
     public Dedup {
       ConfigException.require(
           minContainment > 0 && minContainment <= 1,
           "dedup.minContainment",
           minContainment,
           "a fraction above 0 and at most 1, such as 0.5 (scripts/bench dedup)");
+      ConfigException.require(
+          minContainmentSameSource >= minContainment && minContainmentSameSource <= 1,
+          "dedup.minContainmentSameSource",
+          minContainmentSameSource,
+          "a fraction from dedup.minContainment to 1, such as 0.9");
       ConfigException.require(
           retention != null && !retention.isNegative() && !retention.isZero(),
           "dedup.retention",

@@ -322,6 +322,37 @@ class EnricherTopologyTest {
     assertTrue(duplicates.isEmpty());
   }
 
+  private static final String NOTICE =
+      "各省、自治区、直辖市及新疆生产建设兵团卫生健康委：\n为贯彻落实党中央、国务院决策部署，进一步做好相关工作，现将有关事项通知如下。\n%s\n"
+          + "各地要高度重视，加强组织领导，认真抓好落实，工作中遇到的问题请及时报告。\n特此通知。";
+
+  @Test
+  void twoNoticesOfOneTemplateFromOneSourceAreTwoStoriesTheSameFromAnotherSourceAReprint() {
+    startDemo();
+    var base = DemoArticles.discovered("stdaily-insurance-platform-april");
+    var first =
+        DemoArticles.copy(
+            base, "http://nhc.example/1.html", String.format(NOTICE, "一、开展医疗机构检查检验结果互认工作。"));
+    var second =
+        DemoArticles.as(
+            DemoArticles.copy(
+                base, "http://nhc.example/2.html", String.format(NOTICE, "二、推进电子健康档案向个人开放。")),
+            first.sourceName(),
+            first.publishedAt().plusDays(1));
+    send(first);
+    send(second);
+    assertEquals(2, tagged.readValuesToList().size(), "one source's template is no reprint");
+    assertTrue(duplicates.isEmpty());
+    // Another site's page holding the first notice is its reprint (a province forwarding it).
+    var forwarded =
+        DemoArticles.as(
+            DemoArticles.copy(base, "http://province.example/1.html", first.body()),
+            "某省卫生健康委",
+            first.publishedAt().plusDays(2));
+    send(forwarded);
+    assertEquals(first.id(), duplicates.readValue().dedup().duplicateOf());
+  }
+
   @Test
   void recrawlOfTheSameUrlIsADuplicateNotANewArticle() {
     startDemo();

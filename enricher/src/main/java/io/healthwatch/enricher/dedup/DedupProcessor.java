@@ -47,6 +47,7 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
   private final double minContainment;
+  private final double minContainmentSameSource;
   private final Duration retention;
   private final List<String> sourcePriority;
   private final EnricherMetrics metrics;
@@ -56,6 +57,7 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
 
   public DedupProcessor(EnricherConfig.Dedup config, EnricherMetrics metrics) {
     this.minContainment = config.minContainment();
+    this.minContainmentSameSource = config.minContainmentSameSource();
     this.retention = config.retention();
     this.sourcePriority = config.sourcePriority();
     this.metrics = metrics;
@@ -236,11 +238,21 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       }
       Story known = Story.of(article.article().body(), anchor -> !stories.isBoilerplate(anchor));
       double containment = story.containment(known);
-      if (containment >= minContainment && (best == null || containment > best.containment())) {
+      double needed = sameSource(incoming, article) ? minContainmentSameSource : minContainment;
+      if (containment >= needed && (best == null || containment > best.containment())) {
         best = new Match(article, containment);
       }
     }
     return best;
+  }
+
+  /**
+   * Two pages of one source share its furniture and its notices' templates, which the index only
+   * learns from its third page on: between them only a nearly whole copy is a reprint.
+   */
+  private static boolean sameSource(TaggedArticle a, TaggedArticle b) {
+    String source = a.article().sourceName();
+    return source != null && !source.isBlank() && source.equals(b.article().sourceName());
   }
 
   /** The whole story, boilerplate and all: what the index counts each anchor's holders by. */
