@@ -142,7 +142,9 @@ final class StoryIndex {
     return ids.isEmpty() ? null : String.join(",", ids);
   }
 
+  /** Eight hex digits (anchors are 32-bit): one key per anchor, sorted as the numbers are. */
   private static String key(long anchor) {
-    return String.format("%08x", anchor);
+    String hex = Long.toHexString(anchor);
+    return "00000000".substring(hex.length()) + hex;
   }
 }
