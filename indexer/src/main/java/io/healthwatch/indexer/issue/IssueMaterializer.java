@@ -70,7 +70,7 @@ public final class IssueMaterializer {
             .findFirst()
             .map(a -> LocalDate.parse(a.window().start()))
             .orElse(windowEnd.minusDays(6));
-    int number = numbering.numberFor(windowEnd, publishedWindowEnds());
+    int number = numbering.numberFor(windowEnd, archivedNumbers());
     String markdown = renderer.markdown(number, windowStart, windowEnd, chosen);
     String html = renderer.html(number, windowStart, windowEnd, chosen);
     var issue =
@@ -211,19 +211,26 @@ public final class IssueMaterializer {
     return Query.of(q -> q.term(t -> t.field(field).value(value)));
   }
 
-  /** Only the field numbering needs, not whole issues with their text. */
+  /** Only the fields numbering needs, not whole issues with their text. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  private record PublishedWeek(LocalDate windowEnd) {}
+  private record PublishedWeek(LocalDate windowEnd, int number) {}
 
-  /** Window end dates of the weeks that have an issue. */
-  public List<LocalDate> publishedWindowEnds() throws IOException {
+  /** The number of each week that has an issue, by its window end. */
+  public java.util.Map<LocalDate, Integer> archivedNumbers() throws IOException {
     var response =
         client.search(
             s ->
                 s.index(Indices.ISSUES.alias(namespace))
                     .size(10_000)
-                    .source(src -> src.filter(f -> f.includes("windowEnd"))),
+                    .source(src -> src.filter(f -> f.includes("windowEnd", "number"))),
             PublishedWeek.class);
-    return response.hits().hits().stream().map(h -> h.source().windowEnd()).toList();
+    var numbers = new java.util.TreeMap<LocalDate, Integer>();
+    response.hits().hits().forEach(h -> numbers.put(h.source().windowEnd(), h.source().number()));
+    return numbers;
+  }
+
+  /** Window end dates of the weeks that have an issue. */
+  public List<LocalDate> publishedWindowEnds() throws IOException {
+    return List.copyOf(archivedNumbers().keySet());
   }
 }

@@ -11,6 +11,11 @@ public final class TestIssueSettings {
   private TestIssueSettings() {}
 
   public static IndexerConfig.Issues withArticles(int articles) {
+    return withAnchors(articles, List.of(new IndexerConfig.Anchor(LocalDate.of(2024, 5, 17), 575)));
+  }
+
+  /** The same with other numbering anchors. */
+  public static IndexerConfig.Issues withAnchors(int articles, List<IndexerConfig.Anchor> anchors) {
     return new IndexerConfig.Issues(
         "全国卫生信息化舆情监测周报",
         "北京市卫生健康大数据与政策研究中心",
@@ -18,7 +23,7 @@ public final class TestIssueSettings {
         "监测范围包括全国主流媒体及政府网站等",
         articles,
         "out",
-        List.of(new IndexerConfig.Anchor(LocalDate.of(2024, 5, 17), 575)));
+        anchors);
   }
 
   /** An article of issue 575's week as the index holds it. */

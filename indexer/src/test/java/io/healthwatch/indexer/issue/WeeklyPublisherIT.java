@@ -67,4 +67,66 @@ class WeeklyPublisherIT {
             .publishDue(OffsetDateTime.parse("2024-05-20T09:00:00+08:00").toInstant())
             .isEmpty());
   }
+
+  @Test
+  void aPublishedIssueKeepsItsNumberWhenMaterializedAgainUnderAnotherConfiguration()
+      throws Exception {
+    var node = TestArticles.freshNamespace("numbering-it");
+    String ns = node.namespace();
+    OpenSearchClient client = node.client();
+    var later =
+        TestArticles.article(
+            "https://news.example/week-630",
+            "新华网",
+            "一年后的互联网医院新闻",
+            "互联网医院的正文。",
+            "2025-06-25T09:00:00+08:00",
+            ArticleStatus.PRIMARY,
+            0.9,
+            List.of());
+    var window =
+        new io.healthwatch.contracts.message.IssueWindow(
+            "2025-06-21/2025-06-27", LocalDate.of(2025, 6, 21), LocalDate.of(2025, 6, 27));
+    TestArticles.index(
+        client,
+        ns,
+        List.of(
+            TestArticles.article(
+                "https://news.example/week-575",
+                "新华网",
+                "本周的医保码新闻",
+                "医保码的正文。",
+                "2024-05-15T09:00:00+08:00",
+                ArticleStatus.PRIMARY,
+                0.9,
+                List.of()),
+            new io.healthwatch.contracts.message.TaggedArticle(
+                later.schemaVersion(),
+                later.id(),
+                later.revision(),
+                later.status(),
+                later.article(),
+                window,
+                later.entities(),
+                later.topics(),
+                later.relevance(),
+                later.relevant(),
+                later.dedup(),
+                later.reprints())));
+    LocalDate week575 = LocalDate.of(2024, 5, 17);
+    LocalDate week630 = LocalDate.of(2025, 6, 27);
+    var demo =
+        TestIssueSettings.withAnchors(
+            3,
+            List.of(
+                new IndexerConfig.Anchor(week575, 575), new IndexerConfig.Anchor(week630, 630)));
+    var first = new IssueMaterializer(client, ns, demo);
+    assertEquals(575, first.materialize(week575, dir).issue().number());
+    assertEquals(630, first.materialize(week630, dir).issue().number());
+
+    // The default configuration has only the first anchor: counting from it would say 576.
+    var other = new IssueMaterializer(client, ns, TestIssueSettings.withArticles(3));
+    assertEquals(630, other.materialize(week630, dir).issue().number());
+    assertEquals(575, other.materialize(week575, dir).issue().number());
+  }
 }
