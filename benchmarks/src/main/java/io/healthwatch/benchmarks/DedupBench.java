@@ -181,36 +181,29 @@ final class DedupBench {
     double[] containmentAll = new double[pairs.size()];
     boolean[] simhash = new boolean[pairs.size()];
     boolean[] anchored = new boolean[pairs.size()];
+    boolean[] anchoredAll = new boolean[pairs.size()];
     for (int k = 0; k < pairs.size(); k++) {
       var pair = pairs.get(k);
       Story a = Story.of(pair.a(), notBoilerplate);
       Story b = Story.of(pair.b(), notBoilerplate);
       containment[k] = a.containment(b);
-      containmentAll[k] = Story.of(pair.a()).containment(Story.of(pair.b()));
+      Story wholeA = Story.of(pair.a());
+      Story wholeB = Story.of(pair.b());
+      containmentAll[k] = wholeA.containment(wholeB);
+      // Cold start, as the index would: found by a shared anchor, boilerplate and all.
+      anchoredAll[k] = shareAnchor(wholeA, wholeB);
       simhash[k] = SimHash.of(pair.a()).distance(SimHash.of(pair.b())) <= maxDistance;
       anchored[k] = shareAnchor(a, b);
     }
     out.printf("%-30s %9s %9s %6s %6s%n", "method", "precision", "recall", "FP", "FN");
     line(out, "SimHash <= " + maxDistance + " bits (until 14)", pairs, k -> simhash[k]);
-    for (int t = 3; t <= 8; t++) {
-      double threshold = t / 10.0;
-      line(
-          out,
-          String.format("containment >= %.1f", threshold),
-          pairs,
-          k ->
-              anchored[k]
-                  && containment[k] >= needed(pairs.get(k), threshold, minContainmentSameSource));
-    }
-    for (int t = 5; t <= 7; t++) {
-      double threshold = t / 10.0;
-      line(
-          out,
-          String.format("containment >= %.1f, cold start", threshold),
-          pairs,
-          k -> containmentAll[k] >= needed(pairs.get(k), threshold, minContainmentSameSource));
-    }
-    line(out, "the same, one bar for all sources", pairs, k -> containmentAll[k] >= minContainment);
+    sweep(out, pairs, "", 3, 8, minContainmentSameSource, anchored, containment);
+    sweep(out, pairs, ", cold start", 5, 7, minContainmentSameSource, anchoredAll, containmentAll);
+    line(
+        out,
+        "the same, one bar for all sources",
+        pairs,
+        k -> anchoredAll[k] && containmentAll[k] >= minContainment);
     // The lookup's cost: the story of each text, and one index read per anchor (plus one write per
     // anchor when the text is a new primary; the store's own cost is in bench enricher).
     var texts = new java.util.LinkedHashSet<String>();
@@ -243,7 +236,7 @@ final class DedupBench {
       c[0] += simhash[k] ? 1 : 0;
       double bar = needed(pairs.get(k), minContainment, minContainmentSameSource);
       c[1] += anchored[k] && containment[k] >= bar ? 1 : 0;
-      c[2] += containmentAll[k] >= bar ? 1 : 0;
+      c[2] += anchoredAll[k] && containmentAll[k] >= bar ? 1 : 0;
       c[3]++;
     }
     kinds.forEach(
@@ -258,6 +251,26 @@ final class DedupBench {
                 c[1],
                 c[2],
                 c[3]));
+  }
+
+  /** One line per threshold from {@code from}/10 to {@code to}/10: a shared anchor and enough. */
+  private static void sweep(
+      PrintStream out,
+      List<Syndication.Pair> pairs,
+      String label,
+      int from,
+      int to,
+      double sameSource,
+      boolean[] anchored,
+      double[] containment) {
+    for (int t = from; t <= to; t++) {
+      double threshold = t / 10.0;
+      line(
+          out,
+          String.format("containment >= %.1f%s", threshold, label),
+          pairs,
+          k -> anchored[k] && containment[k] >= needed(pairs.get(k), threshold, sameSource));
+    }
   }
 
   /** The bar a pair must reach: within one source, dedup.minContainmentSameSource. */

@@ -77,6 +77,7 @@ final class JsonLinesDedup {
     var inputs = new ArrayList<Input>();
     var results = new LinkedHashMap<Integer, Map<String, Object>>();
     var last = new HashMap<String, TaggedArticle>();
+    var refused = new HashMap<String, String>();
     try (var driver = new TopologyTestDriver(EnricherTopology.build(settings), props)) {
       var discovered =
           driver.createInputTopic(
@@ -93,6 +94,11 @@ final class JsonLinesDedup {
               Topics.DUPLICATES.name(""),
               Serdes.String().deserializer(),
               Topics.DUPLICATES.valueSerde().deserializer());
+      var deadLetters =
+          driver.createOutputTopic(
+              Topics.DEAD_LETTER.name(""),
+              Serdes.String().deserializer(),
+              Topics.DEAD_LETTER.valueSerde().deserializer());
       InputLines.read(
           input,
           (number, line) -> {
@@ -115,6 +121,9 @@ final class JsonLinesDedup {
             // Drained as it goes: the outputs of one line are all there once it is piped.
             tagged.readValuesToList().forEach(a -> last.put(a.id(), a));
             duplicates.readValuesToList().forEach(a -> last.put(a.id(), a));
+            deadLetters
+                .readKeyValuesToList()
+                .forEach(d -> refused.put(d.key, d.value.reason() + ": " + d.value.message()));
           });
     } finally {
       deleteTree(state);
@@ -125,8 +134,10 @@ final class JsonLinesDedup {
       result.put("line", in.line());
       result.put("id", in.id());
       if (article == null) {
-        // Not tagged: the enricher dead-lettered it.
-        result.put("error", "the enricher refused it (see its dead letters: an empty text?)");
+        result.put(
+            "error",
+            "the enricher refused it: "
+                + refused.getOrDefault(in.articleId(), "no output and no dead letter"));
       } else {
         result.put("status", article.status().name());
         String primary = article.dedup().duplicateOf();

@@ -5,6 +5,7 @@ import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.contracts.message.ArticleStatus;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.message.Entity;
+import io.healthwatch.contracts.message.IssueWindow;
 import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.indexer.bulk.ArticleDocument;
@@ -65,6 +66,23 @@ public final class TestArticles {
         relevance >= 0.5,
         base.dedup(),
         List.of());
+  }
+
+  /** The article in another weekly window (the example is in issue 575's). */
+  public static TaggedArticle inWindow(TaggedArticle a, IssueWindow window) {
+    return new TaggedArticle(
+        a.schemaVersion(),
+        a.id(),
+        a.revision(),
+        a.status(),
+        a.article(),
+        window,
+        a.entities(),
+        a.topics(),
+        a.relevance(),
+        a.relevant(),
+        a.dedup(),
+        a.reprints());
   }
 
   public static void index(OpenSearchClient client, String namespace, List<TaggedArticle> articles)

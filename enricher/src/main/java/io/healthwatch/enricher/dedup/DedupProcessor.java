@@ -150,7 +150,9 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       var primary = incoming.withReprints(List.copyOf(reprints)).withRevision(1);
       var demoted = match.asDuplicateOf(primary.id(), reason);
       stories.remove(match.id(), storyOf(match));
-      store(primary);
+      articles.put(primary.id(), primary);
+      // Looked up before the match left the index: its entries are stale now.
+      stories.add(primary.id(), whole);
       articles.put(demoted.id(), demoted);
       emit(record, primary, Route.TAGGED, "tagged");
       emit(record.withKey(demoted.id()), demoted, Route.TAGGED, "updated");
@@ -236,7 +238,7 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
       if (article == null || article.status() != ArticleStatus.PRIMARY) {
         continue;
       }
-      Story known = Story.of(article.article().body(), anchor -> !stories.isBoilerplate(anchor));
+      Story known = Story.of(article.article().body(), anchor -> !lookup.isBoilerplate(anchor));
       double containment = story.containment(known);
       double needed = sameSource(incoming, article) ? minContainmentSameSource : minContainment;
       if (containment >= needed && (best == null || containment > best.containment())) {
@@ -258,11 +260,6 @@ public final class DedupProcessor implements Processor<String, TaggedArticle, St
   /** The whole story, boilerplate and all: what the index counts each anchor's holders by. */
   private static Story storyOf(TaggedArticle article) {
     return Story.of(article.article().body());
-  }
-
-  private void store(TaggedArticle article) {
-    articles.put(article.id(), article);
-    stories.add(article.id(), storyOf(article));
   }
 
   /**

@@ -13,15 +13,33 @@ import java.util.Map;
 final class ScriptFolding {
   private static final Map<Integer, Integer> SIMPLIFIED = load();
 
+  /**
+   * The same for the Basic Multilingual Plane, read by index: every character of every article is
+   * folded, and a boxed map lookup per character would cost as much as the rest of the story.
+   */
+  private static final int[] SIMPLIFIED_BMP = bmp(SIMPLIFIED);
+
   private ScriptFolding() {}
 
   /** The simplified form of a code point, or the code point itself. */
   static int fold(int codePoint) {
-    if (codePoint < 0x2E80) {
-      return codePoint; // below the CJK radicals: nothing to fold
+    if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+      int simplified = SIMPLIFIED_BMP[codePoint];
+      return simplified == 0 ? codePoint : simplified;
     }
     Integer simplified = SIMPLIFIED.get(codePoint);
     return simplified == null ? codePoint : simplified;
+  }
+
+  private static int[] bmp(Map<Integer, Integer> table) {
+    int[] out = new int[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+    table.forEach(
+        (traditional, simplified) -> {
+          if (traditional < out.length) {
+            out[traditional] = simplified;
+          }
+        });
+    return out;
   }
 
   private static Map<Integer, Integer> load() {

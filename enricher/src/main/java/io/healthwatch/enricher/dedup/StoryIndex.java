@@ -54,8 +54,11 @@ final class StoryIndex {
       }
     }
 
+    /** Read for this story's anchors, from the store for another's (a candidate's). */
     boolean isBoilerplate(long anchor) {
-      return boilerplate.contains(anchor);
+      return entries.containsKey(anchor)
+          ? boilerplate.contains(anchor)
+          : StoryIndex.this.isBoilerplate(anchor);
     }
 
     /** Primaries sharing an anchor that is no boilerplate, most shared first, at most limit. */

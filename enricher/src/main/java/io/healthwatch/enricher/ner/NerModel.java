@@ -97,16 +97,16 @@ public final class NerModel {
   }
 
   /**
-   * The places of the word list that are whole words of the text's segmentation ({@link
-   * #wordBoundaries}), as entities of type {@code placeType}: 北京, 伊拉克, 长江.
+   * The places of the word list that are whole words of the text's segmentation ({@code
+   * boundaries}, as {@link #wordBoundaries} gives them), as entities of type {@code placeType}: 北京,
+   * 伊拉克, 长江.
    */
-  public List<Entity> listedPlaces(int[] text, int placeType) {
-    boolean[] boundaries = wordBoundaries(text);
+  public List<Entity> listedPlaces(int[] text, boolean[] boundaries, int placeType) {
     var places = new ArrayList<Entity>();
     int start = 0;
     for (int end = 1; end <= text.length; end++) {
       if (boundaries[end]) {
-        if (end - start >= 2 && features.words().classOf(text, start, end) == WordList.PLACE) {
+        if (end - start >= 2 && features.words().wordClass(text, start, end) == WordList.PLACE) {
           places.add(new Entity(start, end, placeType));
         }
         start = end;

@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * open-addressing table, so a match walks forward one code point at a time and stops where no word
  * goes on. The labeller reads, at each character, the longest word that begins there, the longest
  * that ends there and the longest it is inside of: word boundaries and whether the word is a common
- * noun, a verb or a known name, which characters alone do not tell.
+ * noun, a verb or a known name, which characters alone do not tell. With each word's frequency it
+ * also segments a text ({@link #boundaries}), for the tagger's whole-word evidence and places.
  */
 final class WordList {
   static final int MAX_LENGTH = 8;
@@ -245,7 +246,7 @@ final class WordList {
   }
 
   /** The class of {@code text[start, end)} as a word of the list, 0 when it is none. */
-  int classOf(int[] text, int start, int end) {
+  int wordClass(int[] text, int start, int end) {
     long h = SEED;
     int slot = -1;
     for (int i = start; i < end; i++) {

@@ -5,6 +5,7 @@ import io.healthwatch.contracts.message.TopicScore;
 import io.healthwatch.enricher.ner.NerModel;
 import io.healthwatch.enricher.ner.NerModels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class ArticleTagger {
   private final ModelRecognizer names;
 
   /** Its word list segments a text: a keyword counts only as whole words. */
-  private final NerModel words = NerModels.shipped();
+  private final NerModel segmenter = NerModels.shipped();
 
   private final int recognizerChars;
 
@@ -112,12 +113,12 @@ public final class ArticleTagger {
   }
 
   public Tags tag(String title, String body) {
-    var entities = new ArrayList<Entity>();
-    int budget = entities(title, "title", recognizerChars, entities);
-    entities(body, "body", budget, entities);
-    var raw = new LinkedHashMap<String, Double>();
     var titleWords = new Words(title);
     var bodyWords = new Words(body);
+    var entities = new ArrayList<Entity>();
+    int budget = entities(titleWords, "title", recognizerChars, entities);
+    entities(bodyWords, "body", budget, entities);
+    var raw = new LinkedHashMap<String, Double>();
     score(keywordTrie, titleWords, TITLE_WEIGHT, raw);
     score(keywordTrie, bodyWords, 1.0, raw);
     var evidence = new HashMap<String, Double>();
@@ -142,16 +143,23 @@ public final class ArticleTagger {
    * and offsets are counted once. Offsets are in code points, as the contract promises (Java
    * strings index UTF-16 units).
    */
-  private int entities(String text, String field, int recognizerBudget, List<Entity> out) {
+  private int entities(Words words, String field, int recognizerBudget, List<Entity> out) {
+    String text = words.text;
     int lineStart = 0;
     int lineStartCodePoint = 0;
     int budget = recognizerBudget;
     while (true) {
       int newline = text.indexOf('\n', lineStart);
       String line = text.substring(lineStart, newline < 0 ? text.length() : newline);
-      boolean recognize = budget > 0;
+      int lineCodePoints = line.codePointCount(0, line.length());
+      // The field's segmentation cut at the line: a line break is a word boundary either way.
+      boolean[] lineBoundaries =
+          names != null && budget > 0
+              ? Arrays.copyOfRange(
+                  words.boundaries, lineStartCodePoint, lineStartCodePoint + lineCodePoints + 1)
+              : null;
       budget -= line.length();
-      for (Span span : spans(line, recognize)) {
+      for (Span span : spans(line, lineBoundaries)) {
         int start = lineStartCodePoint + line.codePointCount(0, span.start());
         int end = start + line.codePointCount(span.start(), span.end());
         out.add(
@@ -166,7 +174,7 @@ public final class ArticleTagger {
       if (newline < 0) {
         return Math.max(0, budget);
       }
-      lineStartCodePoint += line.codePointCount(0, line.length()) + 1;
+      lineStartCodePoint += lineCodePoints + 1;
       lineStart = newline + 1;
     }
   }
@@ -175,8 +183,10 @@ public final class ArticleTagger {
    * Every entity of a text, overlaps resolved: the lexicon's and 《》 titles over the recognizer's
    * (places of the lexicon stand with the recognizer's), and a longer over a shorter of the same
    * standing.
+   *
+   * @param boundaries the text's word boundaries for the recognizer, or null not to run it
    */
-  List<Span> spans(String text, boolean recognize) {
+  List<Span> spans(String text, boolean[] boundaries) {
     var candidates = new ArrayList<Span>();
     for (PayloadEmit<Lexicon.EntityEntry> emit : entityTrie.parseText(text)) {
       var entry = emit.getPayload();
@@ -191,8 +201,8 @@ public final class ArticleTagger {
       // A title in 《》 is as certain as the lexicon, and longer than any name inside it.
       candidates.add(new Span("POLICY", book.start(1), book.end(1), book.group(1), Span.LEXICON));
     }
-    if (names != null && recognize) {
-      candidates.addAll(names.recognize(text));
+    if (names != null && boundaries != null) {
+      candidates.addAll(names.recognize(text, boundaries));
     }
     candidates.sort(
         Comparator.comparingInt(Span::rank)
@@ -223,7 +233,7 @@ public final class ArticleTagger {
       this.text = text;
       int[] codePoints = text.codePoints().toArray();
       this.bmp = codePoints.length == text.length();
-      this.boundaries = words.wordBoundaries(codePoints);
+      this.boundaries = segmenter.wordBoundaries(codePoints);
     }
 
     /**

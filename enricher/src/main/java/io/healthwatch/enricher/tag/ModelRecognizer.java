@@ -59,8 +59,13 @@ final class ModelRecognizer {
     return organisation && "HOSPITAL".equals(institution) ? "HOSPITAL" : type;
   }
 
-  /** The names in a text, in its UTF-16 offsets. */
-  List<Span> recognize(String text) {
+  /**
+   * The names in a text, in its UTF-16 offsets.
+   *
+   * @param boundaries the text's word boundaries by code point ({@link NerModel#wordBoundaries}),
+   *     which the tagger has for its relevance already
+   */
+  List<Span> recognize(String text, boolean[] boundaries) {
     int[] codePoints = text.codePoints().toArray();
     // Code point index -> UTF-16 offset (equal for text without supplementary characters).
     int[] offset = new int[codePoints.length + 1];
@@ -69,7 +74,7 @@ final class ModelRecognizer {
     }
     var spans = new ArrayList<Span>();
     var found = new ArrayList<>(model.entities(codePoints));
-    found.addAll(model.listedPlaces(codePoints, LISTED_PLACE));
+    found.addAll(model.listedPlaces(codePoints, boundaries, LISTED_PLACE));
     for (NerModel.Entity entity : found) {
       if (entity.end() - entity.start() < 2) {
         continue;

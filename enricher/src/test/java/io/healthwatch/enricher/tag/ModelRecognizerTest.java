@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.healthwatch.enricher.ner.NerModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +12,14 @@ import org.junit.jupiter.api.Test;
 class ModelRecognizerTest {
   private static final ModelRecognizer RECOGNIZER = new ModelRecognizer();
 
+  private static boolean[] boundaries(String text) {
+    return NerModels.shipped().wordBoundaries(text.codePoints().toArray());
+  }
+
   @Test
   void findsPeopleGovernmentBodiesAndCompanies() {
     String text = "国家卫生健康委员会副主任李斌在北京调研，阿里巴巴集团参加。";
-    List<Span> spans = RECOGNIZER.recognize(text);
+    List<Span> spans = RECOGNIZER.recognize(text, boundaries(text));
     for (Span span : spans) {
       assertTrue(
           text.substring(span.start(), span.end()).equals(span.normalized()), span.toString());
@@ -38,18 +43,21 @@ class ModelRecognizerTest {
   @Test
   void placesOfTheWordListAreFoundAsWholeWordsBelowTheLabellersNames() {
     String text = "代表团访问伊拉克后抵达北京，参观北京大学。";
-    var listed = RECOGNIZER.recognize(text).stream().filter(s -> s.rank() == Span.LISTED).toList();
+    var listed =
+        RECOGNIZER.recognize(text, boundaries(text)).stream()
+            .filter(s -> s.rank() == Span.LISTED)
+            .toList();
     assertTrue(has(listed, "PLACE", "伊拉克"), listed.toString());
     // 北京 alone, not the 北京 of 北京大学 (one word of the segmentation).
     assertEquals(1, listed.stream().filter(s -> s.normalized().equals("北京")).count(), "" + listed);
-    var chosen = new ArticleTagger(Lexicon.load(null)).spans(text, true);
+    var chosen = new ArticleTagger(Lexicon.load(null)).spans(text, boundaries(text));
     assertTrue(chosen.stream().anyMatch(s -> s.normalized().equals("北京大学")), chosen.toString());
   }
 
   @Test
   void offsetsStayRightAfterASupplementaryCharacter() {
     String text = "𠀀 张伟在协和医院工作";
-    for (Span span : RECOGNIZER.recognize(text)) {
+    for (Span span : RECOGNIZER.recognize(text, boundaries(text))) {
       assertTrue(
           text.substring(span.start(), span.end()).equals(span.normalized()), span.toString());
     }

@@ -68,7 +68,7 @@ public final class IssueNumbering {
     return number;
   }
 
-  public Optional<Anchor> latestAnchorAtOrBefore(LocalDate windowEnd) {
+  private Optional<Anchor> latestAnchorAtOrBefore(LocalDate windowEnd) {
     Anchor found = null;
     for (Anchor anchor : anchors) {
       if (!anchor.windowEnd().isAfter(windowEnd)) {

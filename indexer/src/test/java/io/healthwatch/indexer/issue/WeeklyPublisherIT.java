@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.message.ArticleStatus;
+import io.healthwatch.contracts.message.IssueWindow;
+import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.TestArticles;
 import java.nio.file.Path;
@@ -25,19 +27,7 @@ class WeeklyPublisherIT {
     var node = TestArticles.freshNamespace("publisher-it");
     String ns = node.namespace();
     OpenSearchClient client = node.client();
-    TestArticles.index(
-        client,
-        ns,
-        List.of(
-            TestArticles.article(
-                "https://news.example/week-575",
-                "新华网",
-                "本周的医保码新闻",
-                "医保码的正文。",
-                "2024-05-15T09:00:00+08:00",
-                ArticleStatus.PRIMARY,
-                0.9,
-                List.of())));
+    TestArticles.index(client, ns, List.of(week575()));
     var settings = TestIssueSettings.withArticles(3);
     var publishing =
         new IndexerConfig.Publishing(
@@ -85,34 +75,9 @@ class WeeklyPublisherIT {
             0.9,
             List.of());
     var window =
-        new io.healthwatch.contracts.message.IssueWindow(
+        new IssueWindow(
             "2025-06-21/2025-06-27", LocalDate.of(2025, 6, 21), LocalDate.of(2025, 6, 27));
-    TestArticles.index(
-        client,
-        ns,
-        List.of(
-            TestArticles.article(
-                "https://news.example/week-575",
-                "新华网",
-                "本周的医保码新闻",
-                "医保码的正文。",
-                "2024-05-15T09:00:00+08:00",
-                ArticleStatus.PRIMARY,
-                0.9,
-                List.of()),
-            new io.healthwatch.contracts.message.TaggedArticle(
-                later.schemaVersion(),
-                later.id(),
-                later.revision(),
-                later.status(),
-                later.article(),
-                window,
-                later.entities(),
-                later.topics(),
-                later.relevance(),
-                later.relevant(),
-                later.dedup(),
-                later.reprints())));
+    TestArticles.index(client, ns, List.of(week575(), TestArticles.inWindow(later, window)));
     LocalDate week575 = LocalDate.of(2024, 5, 17);
     LocalDate week630 = LocalDate.of(2025, 6, 27);
     var demo =
@@ -128,5 +93,18 @@ class WeeklyPublisherIT {
     var other = new IssueMaterializer(client, ns, TestIssueSettings.withArticles(3));
     assertEquals(630, other.materialize(week630, dir).issue().number());
     assertEquals(575, other.materialize(week575, dir).issue().number());
+  }
+
+  /** A relevant primary of issue 575's week. */
+  private static TaggedArticle week575() {
+    return TestArticles.article(
+        "https://news.example/week-575",
+        "新华网",
+        "本周的医保码新闻",
+        "医保码的正文。",
+        "2024-05-15T09:00:00+08:00",
+        ArticleStatus.PRIMARY,
+        0.9,
+        List.of());
   }
 }
