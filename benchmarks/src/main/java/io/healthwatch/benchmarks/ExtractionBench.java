@@ -1,11 +1,11 @@
 package io.healthwatch.benchmarks;
 
+import io.healthwatch.contracts.calendar.ChinaTime;
 import io.healthwatch.crawler.date.DateParser;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * where the gold has a title.
  */
 final class ExtractionBench {
-  private static final DateParser DATES = new DateParser(ZoneId.of("Asia/Shanghai"));
+  private static final DateParser DATES = new DateParser(ChinaTime.ZONE);
 
   private ExtractionBench() {}
 

@@ -1,7 +1,7 @@
 package io.healthwatch.benchmarks;
 
+import io.healthwatch.contracts.calendar.ChinaTime;
 import io.healthwatch.crawler.extract.ArticleExtractor;
-import java.time.ZoneId;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 
@@ -20,7 +20,7 @@ final class Extractors {
   private Extractors() {}
 
   static Candidate healthwatch() {
-    var extractor = new ArticleExtractor(ZoneId.of("Asia/Shanghai"));
+    var extractor = new ArticleExtractor(ChinaTime.ZONE);
     return new Candidate() {
       @Override
       public String name() {

@@ -1,15 +1,16 @@
 package io.healthwatch.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.healthwatch.contracts.calendar.ChinaTime;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.devstack.process.LocalPipeline;
+import io.healthwatch.devstack.reset.NamespaceReset;
 import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
-import io.healthwatch.indexer.NamespaceReset;
 import io.healthwatch.indexer.OpenSearchClients;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ import org.opensearch.client.opensearch._types.FieldValue;
  * s) and from the moment the feed listed it (adds the feed's re-read interval).
  */
 final class LatencyBench {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ChinaTime.ZONE;
 
   private LatencyBench() {}
 

@@ -1,10 +1,10 @@
 package io.healthwatch.cli;
 
 import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.calendar.ChinaTime;
 import io.healthwatch.crawler.extract.ArticleExtractor;
 import io.healthwatch.crawler.fetch.PageDecoder;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import org.jsoup.Jsoup;
@@ -34,7 +34,7 @@ final class ExtractCommand implements Callable<Integer> {
       throw new IllegalArgumentException(file + ": binary content, not a page");
     }
     var document = Jsoup.parse(PageDecoder.decode(bytes, null), url);
-    var extraction = new ArticleExtractor(ZoneId.of("Asia/Shanghai")).extract(document);
+    var extraction = new ArticleExtractor(ChinaTime.ZONE).extract(document);
     if (extraction.body() == null && extraction.title() == null) {
       throw new IllegalArgumentException(file + ": no article found in the page");
     }

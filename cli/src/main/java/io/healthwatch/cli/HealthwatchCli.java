@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ServiceCommands.Crawler.class,
       ServiceCommands.Enricher.class,
       ServiceCommands.Indexer.class,
+      ServiceCommands.Editorial.class,
       CommandLine.HelpCommand.class
     })
 public final class HealthwatchCli {

@@ -1,10 +1,10 @@
 package io.healthwatch.cli;
 
 import io.healthwatch.contracts.message.ArticleIds;
-import io.healthwatch.indexer.IndexBootstrap;
+import io.healthwatch.editorial.EditorialMain;
+import io.healthwatch.editorial.issue.EditorOverrides;
+import io.healthwatch.editorial.issue.IssueMaterializer;
 import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.issue.EditorOverrides;
-import io.healthwatch.indexer.issue.IssueMaterializer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,13 +52,15 @@ final class IssueCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "why (stored with --pin/--exclude)")
   String note;
 
-  @Mixin IndexerOptions indexer;
+  @Mixin EditorialOptions editorial;
 
   @Override
   public Integer call() throws Exception {
-    var settings = indexer.settings();
+    var settings = editorial.settings();
+    // A date that ends no week of the calendar is refused before any choice is stored.
+    settings.calendar().windowEndingOn(windowEnd);
     var client = OpenSearchClients.create(settings.opensearch());
-    IndexBootstrap.ensure(client, settings);
+    EditorialMain.ensureIndices(client, settings);
     // The editor's choices are stored first: this and every later materialization applies them.
     var overrides = new EditorOverrides(client, settings.namespace());
     for (String article : pin) {
@@ -73,14 +75,15 @@ final class IssueCommand implements Callable<Integer> {
       }
     }
     var result =
-        new IssueMaterializer(client, settings.namespace(), settings.issues())
-            .materialize(windowEnd, HealthwatchCli.home().resolve(settings.issues().outputDir()));
+        new IssueMaterializer(client, settings.namespace(), settings.issues(), settings.calendar())
+            .materialize(windowEnd, editorial.outputDir(settings));
     System.out.printf(
-        "issue %d (%s) %s..%s, %d articles%n  file: %s%n  html: %s%n  index %s, id %s%n",
+        "issue %d (%s) %s..%s, revision %d, %d articles%n  file: %s%n  html: %s%n  index %s, id %s%n",
         result.issue().number(),
         result.issue().numberText(),
         result.issue().windowStart(),
         result.issue().windowEnd(),
+        result.issue().revision(),
         result.issue().articles().size(),
         result.markdownFile(),
         result.htmlFile(),

@@ -2,10 +2,9 @@ package io.healthwatch.cli;
 
 import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.editorial.search.ArticleSearch;
 import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.search.ArticleSearch;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the hits as JSON")
   boolean json;
 
-  @Mixin IndexerOptions indexer;
+  @Mixin EditorialOptions editorial;
 
   @Override
   public Integer call() throws Exception {
@@ -65,12 +64,12 @@ final class SearchCommand implements Callable<Integer> {
     if (size < 1 || size > 1000) {
       throw new IllegalArgumentException("--size takes 1 to 1000, got " + size);
     }
-    var settings = indexer.settings();
+    var settings = editorial.settings();
     var client = OpenSearchClients.create(settings.opensearch());
     ArticleSearch.Result result;
     try {
       result =
-          new ArticleSearch(client, settings.namespace())
+          new ArticleSearch(client, settings.namespace(), settings.calendar())
               .search(new ArticleSearch.Request(query, source, entity, topic, from, to, size));
     } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
       if ("index_not_found_exception".equals(e.error().type())) {
@@ -114,10 +113,7 @@ final class SearchCommand implements Callable<Integer> {
       var a = hit.article();
       System.out.printf(
           "%s  %-8s %s%n            %s%n",
-          a.publishedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate(),
-          a.source(),
-          a.title(),
-          a.url());
+          settings.calendar().dayOf(a.publishedAt().toInstant()), a.source(), a.title(), a.url());
     }
     return 0;
   }

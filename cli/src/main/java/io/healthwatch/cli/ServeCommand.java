@@ -1,62 +1,59 @@
 package io.healthwatch.cli;
 
-import io.healthwatch.indexer.IndexBootstrap;
-import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.web.EditorServer;
-import java.net.InetSocketAddress;
+import io.healthwatch.editorial.EditorialMain;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./healthwatch serve}: the editors' pages until interrupted. */
+/**
+ * {@code ./healthwatch serve}: the editorial service (pages and weekly publisher) until stopped.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the editors' pages over OpenSearch: the archive of issues, each issue, search with"
-          + " filters, and each week's candidates with pin, exclude and publish.",
-      "Listens on 127.0.0.1 unless told otherwise; there is no login, so expose it only to a"
-          + " trusted network. Ctrl-C stops it."
+      "Run the editorial service: the editors' pages over OpenSearch (the archive of issues, each"
+          + " issue, search with filters, each week's candidates with pin, exclude and publish)"
+          + " and the weekly publisher (each week's issue once the week is over; publishing.enabled).",
+      "Listens on 127.0.0.1 unless told otherwise. Ctrl-C stops it."
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "address to listen on (default: ${DEFAULT-VALUE})")
+      paramLabel = "ADDRESS",
+      description = "address to listen on (server.host; default 127.0.0.1)")
   String host;
 
   @Option(
       names = "--port",
-      defaultValue = "8088",
-      description = "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
-  int port;
+      paramLabel = "PORT",
+      description = "port to listen on, 0 for any free one (server.port; default 8088)")
+  Integer port;
 
-  @Mixin IndexerOptions indexer;
+  @Mixin EditorialOptions editorial;
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--port takes 0 to 65535, got " + port);
+    var fromOptions = new LinkedHashMap<String, String>();
+    if (host != null) {
+      fromOptions.put("server.host", host);
     }
-    var settings = indexer.settings();
-    var client = OpenSearchClients.create(settings.opensearch());
-    IndexBootstrap.ensure(client, settings);
-    var stopped = new CountDownLatch(1);
-    try (var server =
-        EditorServer.start(
-            new InetSocketAddress(host, port),
-            client,
-            settings.namespace(),
-            settings.issues(),
-            HealthwatchCli.home().resolve(settings.issues().outputDir()))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-stop"));
-      System.out.printf(
-          "editor pages at %s (namespace '%s', OpenSearch %s); Ctrl-C stops%n",
-          server.address(), settings.namespace(), settings.opensearch().url());
-      stopped.await();
+    if (port != null) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("--port takes 0 to 65535, got " + port);
+      }
+      fromOptions.put("server.port", port.toString());
     }
+    var settings = editorial.settings(fromOptions);
+    EditorialMain.run(
+        settings,
+        editorial.outputDir(settings),
+        address ->
+            System.out.printf(
+                "editor pages at %s (namespace '%s', OpenSearch %s); Ctrl-C stops%n",
+                address, settings.namespace(), settings.opensearch().url()));
     return 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.healthwatch.cli;
 
 import io.healthwatch.crawler.CrawlerMain;
+import io.healthwatch.editorial.EditorialMain;
 import io.healthwatch.enricher.EnricherMain;
 import io.healthwatch.indexer.IndexerMain;
 import java.util.ArrayList;
@@ -36,6 +37,19 @@ final class ServiceCommands {
     @Override
     public Integer call() {
       EnricherMain.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "editorial",
+      description = "Run the editorial service (args: [--config F] [--set k=v]...).")
+  static final class Editorial implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      EditorialMain.main(args.toArray(String[]::new));
       return 0;
     }
   }

@@ -1,13 +1,12 @@
 package io.healthwatch.enricher;
 
+import io.healthwatch.contracts.calendar.WeeklyCalendar;
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +18,14 @@ public record EnricherConfig(
     String applicationId,
     String stateDir,
     int streamThreads,
+    WeeklyCalendar calendar,
     Window window,
     Dedup dedup,
     Relevance relevance,
     Tagging tagging) {
 
   public EnricherConfig {
+    ConfigException.require(calendar != null, "calendar", calendar, "{zone, startDay}");
     ConfigException.require(
         applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
         "applicationId",
@@ -44,18 +45,13 @@ public record EnricherConfig(
   }
 
   /**
-   * Weekly windows and the acceptance horizon.
+   * The acceptance horizon (the weekly windows are the {@code calendar}'s).
    *
-   * @param startDay the first day of a weekly window (SATURDAY for the reports)
    * @param maxAge articles published longer ago than this (by the wall clock) are dead-lettered
    * @param futureSkew articles dated further ahead than this are dead-lettered
    */
-  public record Window(ZoneId zone, DayOfWeek startDay, Duration maxAge, Duration futureSkew) {
+  public record Window(Duration maxAge, Duration futureSkew) {
     public Window {
-      ConfigException.require(
-          zone != null, "window.zone", zone, "a time zone such as Asia/Shanghai");
-      ConfigException.require(
-          startDay != null, "window.startDay", startDay, "a day such as SATURDAY");
       ConfigException.require(
           maxAge != null && !maxAge.isNegative() && !maxAge.isZero(),
           "window.maxAge",

@@ -10,7 +10,6 @@ import io.healthwatch.enricher.tag.Lexicon;
 import io.healthwatch.enricher.tag.TagProcessor;
 import io.healthwatch.enricher.window.DateGate;
 import io.healthwatch.enricher.window.ValidateProcessor;
-import io.healthwatch.enricher.window.WeeklyWindows;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -45,7 +44,7 @@ public final class EnricherTopology {
 
   public static Topology build(EnricherConfig config, Lexicon lexicon, EnricherMetrics metrics) {
     String ns = config.namespace();
-    var windows = new WeeklyWindows(config.window().zone(), config.window().startDay());
+    var windows = config.calendar();
     var gate = new DateGate(config.window().maxAge(), config.window().futureSkew());
     var tagger = new ArticleTagger(lexicon, config.tagging().recognizerChars());
     var builder = new StreamsBuilder();

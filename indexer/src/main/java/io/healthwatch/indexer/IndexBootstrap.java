@@ -6,6 +6,7 @@ import io.healthwatch.contracts.topic.Indices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,25 +21,42 @@ public final class IndexBootstrap {
 
   private IndexBootstrap() {}
 
-  /** As a service or command with the indexer's configuration sets them up. */
+  /** The indexer's indices, as the service or a command with its configuration sets them up. */
   public static void ensure(OpenSearchClient client, IndexerConfig config) throws IOException {
-    ensure(client, config.namespace(), config.indexReplicas(), config.chineseAnalysis());
+    ensure(
+        client,
+        config.namespace(),
+        config.indexReplicas(),
+        config.chineseAnalysis(),
+        IndexerMain.INDICES);
   }
 
-  /** With Chinese analysis chosen automatically (smartcn where the node has it). */
+  /** The indexer's indices with Chinese analysis chosen automatically (smartcn where it is). */
   public static void ensure(OpenSearchClient client, String namespace, int replicas)
       throws IOException {
     ensure(client, namespace, replicas, "auto");
   }
 
-  /**
-   * @param chineseAnalysis auto, smartcn or cjk (the indexer's {@code chineseAnalysis} setting)
-   */
+  /** The indexer's indices. */
   public static void ensure(
       OpenSearchClient client, String namespace, int replicas, String chineseAnalysis)
       throws IOException {
+    ensure(client, namespace, replicas, chineseAnalysis, IndexerMain.INDICES);
+  }
+
+  /**
+   * @param chineseAnalysis auto, smartcn or cjk (the {@code chineseAnalysis} setting)
+   * @param indices those to set up: each service its own (their mappings are in its jar)
+   */
+  public static void ensure(
+      OpenSearchClient client,
+      String namespace,
+      int replicas,
+      String chineseAnalysis,
+      List<Indices> indices)
+      throws IOException {
     ChineseAnalyzer analyzer = ChineseAnalyzer.choose(client, chineseAnalysis);
-    for (Indices index : Indices.values()) {
+    for (Indices index : indices) {
       putTemplate(client, index, namespace, replicas, analyzer);
       String alias = index.alias(namespace);
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {

@@ -11,8 +11,6 @@ import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.indexer.bulk.BulkWriter;
 import io.healthwatch.indexer.bulk.IndexerLoop;
-import io.healthwatch.indexer.issue.IssueMaterializer;
-import io.healthwatch.indexer.issue.WeeklyPublisher;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /** Runs the indexer until it is stopped (SIGTERM flushes the batch and commits). */
 public final class IndexerMain {
   private static final Logger LOG = LoggerFactory.getLogger(IndexerMain.class);
+
+  /** What the indexer writes; the editorial service sets up its own. */
+  public static final List<Indices> INDICES = List.of(Indices.ARTICLES, Indices.CRAWL_STATUS);
 
   private IndexerMain() {}
 
@@ -77,34 +78,6 @@ public final class IndexerMain {
                     }
                   },
                   "indexer-shutdown"));
-      var publishing = config.publishing();
-      var scheduler =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                var thread = new Thread(r, "weekly-publisher");
-                thread.setDaemon(true);
-                return thread;
-              });
-      if (publishing.enabled()) {
-        var publisher =
-            new WeeklyPublisher(
-                new IssueMaterializer(client, ns, config.issues()),
-                publishing,
-                config.issues(),
-                args.resolve(config.issues().outputDir()));
-        scheduler.scheduleWithFixedDelay(
-            () -> {
-              try {
-                publisher.publishDue(java.time.Instant.now());
-              } catch (Exception e) {
-                // OpenSearch away or a week without articles: the next check tries again.
-                LOG.warn("weekly publication check failed: {}", e.toString());
-              }
-            },
-            0,
-            publishing.checkEvery().toSeconds(),
-            java.util.concurrent.TimeUnit.SECONDS);
-      }
       consumer.subscribe(List.of(Topics.TAGGED.name(ns), Topics.CRAWL_STATUS.name(ns)));
       LOG.info(
           "indexer starting: group {} topics {} -> {}, {} -> {} at {}",
@@ -115,7 +88,6 @@ public final class IndexerMain {
           Indices.CRAWL_STATUS.alias(ns),
           config.opensearch().url());
       loop.run();
-      scheduler.shutdownNow();
       LOG.info("indexer stopped");
     }
   }

@@ -21,24 +21,24 @@ class IndexBootstrapIT {
     String ns = Infrastructure.namespace("bootstrap-it");
     OpenSearchClient client =
         OpenSearchClients.create(new OpenSearchSettings(endpoints.openSearchUrl(), "", ""));
-    // As an earlier release made it: today's issues index without the "html" field.
+    // As an earlier release made it: today's crawl-status index without the "redirectedTo" field.
     var old =
         (com.fasterxml.jackson.databind.node.ObjectNode)
             io.healthwatch.contracts.Json.mapper()
                 .readTree(
                     getClass()
                         .getClassLoader()
-                        .getResourceAsStream(Indices.ISSUES.mappingResource()));
+                        .getResourceAsStream(Indices.CRAWL_STATUS.mappingResource()));
     ((com.fasterxml.jackson.databind.node.ObjectNode) old.at("/mappings/properties"))
-        .remove("html");
-    old.putObject("aliases").putObject(Indices.ISSUES.alias(ns)).put("is_write_index", true);
+        .remove("redirectedTo");
+    old.putObject("aliases").putObject(Indices.CRAWL_STATUS.alias(ns)).put("is_write_index", true);
     try (var response =
         client
             .generic()
             .execute(
                 Requests.builder()
                     .method("PUT")
-                    .endpoint("/" + Indices.ISSUES.index(ns))
+                    .endpoint("/" + Indices.CRAWL_STATUS.index(ns))
                     .body(
                         Body.from(
                             io.healthwatch.contracts.Json.mapper().writeValueAsBytes(old),
@@ -46,11 +46,11 @@ class IndexBootstrapIT {
                     .build())) {
       assertTrue(response.getStatus() < 300, "old index created");
     }
-    assertFalse(fields(client, ns).contains("\"html\""));
+    assertFalse(fields(client, ns).contains("\"redirectedTo\""));
 
     IndexBootstrap.ensure(client, ns, 0);
 
-    assertTrue(fields(client, ns).contains("\"html\""), fields(client, ns));
+    assertTrue(fields(client, ns).contains("\"redirectedTo\""), fields(client, ns));
   }
 
   @Test
@@ -64,7 +64,7 @@ class IndexBootstrapIT {
     IndexBootstrap.ensure(client, ns, 0);
 
     assertEquals(Optional.of(offered), ChineseAnalyzer.of(client, Indices.ARTICLES.alias(ns)));
-    assertEquals(Optional.empty(), ChineseAnalyzer.of(client, Indices.OVERRIDES.alias(ns)));
+    assertEquals(Optional.empty(), ChineseAnalyzer.of(client, Indices.CRAWL_STATUS.alias(ns)));
     String tokens = analyseTitle(client, Indices.ARTICLES.alias(ns), "支付宝上线医保码");
     if (offered == ChineseAnalyzer.SMARTCN) {
       assertTrue(tokens.contains("\"支付\"") && !tokens.contains("\"付宝\""), tokens);
@@ -129,7 +129,7 @@ class IndexBootstrapIT {
             .execute(
                 Requests.builder()
                     .method("GET")
-                    .endpoint("/" + Indices.ISSUES.alias(ns) + "/_mapping")
+                    .endpoint("/" + Indices.CRAWL_STATUS.alias(ns) + "/_mapping")
                     .build())) {
       return response.getBody().map(Body::bodyAsString).orElse("");
     }

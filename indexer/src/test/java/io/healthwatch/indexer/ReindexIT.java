@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.healthwatch.contracts.message.ArticleStatus;
 import io.healthwatch.contracts.topic.Indices;
-import io.healthwatch.indexer.search.ArticleSearch;
+import io.healthwatch.indexer.bulk.ArticleDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +60,12 @@ class ReindexIT {
     assertEquals(
         Optional.of(ChineseAnalyzer.available(client)), ChineseAnalyzer.of(client, first.to()));
     var found =
-        new ArticleSearch(client, ns)
-            .search(new ArticleSearch.Request("医保码", null, null, null, null, null, 10));
-    assertEquals(1, found.total(), "search through the alias finds the copy");
+        client.search(
+            s ->
+                s.index(alias)
+                    .query(q -> q.match(m -> m.field("body").query(v -> v.stringValue("医保码")))),
+            ArticleDocument.class);
+    assertEquals(1, found.hits().total().value(), "search through the alias finds the copy");
 
     // Writes through the alias now land in the new generation.
     TestArticles.index(

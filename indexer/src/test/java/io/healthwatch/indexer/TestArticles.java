@@ -102,13 +102,18 @@ public final class TestArticles {
   public record Node(OpenSearchClient client, String namespace) {}
 
   public static Node freshNamespace(String prefix) throws IOException {
+    return freshNamespace(prefix, IndexerMain.INDICES);
+  }
+
+  /** The same with the indices of another service (the editorial service's). */
+  public static Node freshNamespace(String prefix, List<Indices> indices) throws IOException {
     var endpoints = io.healthwatch.testkit.Infrastructure.get();
     String namespace = io.healthwatch.testkit.Infrastructure.namespace(prefix);
     OpenSearchClient client =
         OpenSearchClients.create(
             new io.healthwatch.contracts.config.OpenSearchSettings(
                 endpoints.openSearchUrl(), "", ""));
-    IndexBootstrap.ensure(client, namespace, 0);
+    IndexBootstrap.ensure(client, namespace, 0, "auto", indices);
     return new Node(client, namespace);
   }
 }

@@ -55,15 +55,11 @@ public final class DebianPackage {
     try (var file = new RandomAccessFile(LOCK.toFile(), "rw");
         FileLock lock = file.getChannel().lock()) {
       LOG.info("installing the Debian package {} for the tests that need it (once)", name);
-      String failure =
-          run(List.of(APT_GET.toString(), "install", "-y", "-q", "--no-install-recommends", name));
+      String failure = run(installCommand(names));
       if (failure != null) {
         // The package lists may be missing or stale on a fresh machine.
         run(List.of(APT_GET.toString(), "update", "-q"));
-        failure =
-            run(
-                List.of(
-                    APT_GET.toString(), "install", "-y", "-q", "--no-install-recommends", name));
+        failure = run(installCommand(names));
       }
       if (failure == null) {
         LOG.info("installed {}", name);
@@ -75,6 +71,15 @@ public final class DebianPackage {
       Thread.currentThread().interrupt();
       return "interrupted while installing";
     }
+  }
+
+  /** Each package its own argument: apt-get reads one argument as one package name. */
+  private static List<String> installCommand(List<String> names) {
+    var command =
+        new java.util.ArrayList<>(
+            List.of(APT_GET.toString(), "install", "-y", "-q", "--no-install-recommends"));
+    command.addAll(names);
+    return command;
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {

@@ -1,7 +1,7 @@
 package io.healthwatch.cli.demo;
 
 import io.healthwatch.contracts.message.DeadLetter;
-import io.healthwatch.indexer.issue.IssueMaterializer;
+import io.healthwatch.editorial.issue.IssueMaterializer;
 import java.time.Duration;
 import java.util.List;
 

@@ -6,14 +6,14 @@ import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.ServiceProcess;
+import io.healthwatch.devstack.reset.NamespaceReset;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.DemoSites;
 import io.healthwatch.devstack.sites.DemoSourcesFile;
-import io.healthwatch.indexer.IndexBootstrap;
-import io.healthwatch.indexer.IndexerConfig;
-import io.healthwatch.indexer.NamespaceReset;
+import io.healthwatch.editorial.EditorialConfig;
+import io.healthwatch.editorial.EditorialMain;
+import io.healthwatch.editorial.issue.IssueMaterializer;
 import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.issue.IssueMaterializer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -83,8 +83,9 @@ public final class DemoRunner {
                   + work.resolve("enricher-state")
                   + "\n"
                   // The seed reports are from 2024 and 2025: accept a century of news in the demo.
-                  + "window:\n  zone: Asia/Shanghai\n  startDay: SATURDAY\n  maxAge: P36500D\n  futureSkew: PT6H\n");
-      Path indexerConfig = write(work.resolve("indexer.yml"), indexerYaml(ns, indexerPort, work));
+                  + "window:\n  maxAge: P36500D\n  futureSkew: PT6H\n");
+      Path indexerConfig = write(work.resolve("indexer.yml"), indexerYaml(ns, indexerPort));
+      Path editorialConfig = write(work.resolve("editorial.yml"), editorialYaml(ns, work));
 
       // The enricher and indexer start first so their groups exist before the first article.
       var enricher = start("enricher", enricherConfig);
@@ -106,7 +107,7 @@ public final class DemoRunner {
         crawler.stop(5);
       }
       long discovered = new ConsumerLag(admin).endOffsets(Topics.DISCOVERED.name(ns));
-      var config = IndexerConfig.load(indexerConfig, Map.of(), Map.of());
+      var config = EditorialConfig.load(editorialConfig, Map.of(), Map.of());
       var issues = new ArrayList<IssueMaterializer.Result>();
       var skipped = new ArrayList<String>();
       materialize(openSearch, config, work.resolve("issues"), issues, skipped);
@@ -188,14 +189,15 @@ public final class DemoRunner {
 
   private void materialize(
       OpenSearchClient client,
-      IndexerConfig config,
+      EditorialConfig config,
       Path outputDir,
       List<IssueMaterializer.Result> issues,
       List<String> skipped)
       throws IOException {
-    IndexBootstrap.ensure(client, config);
+    EditorialMain.ensureIndices(client, config);
     client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(config.namespace())));
-    var materializer = new IssueMaterializer(client, config.namespace(), config.issues());
+    var materializer =
+        new IssueMaterializer(client, config.namespace(), config.issues(), config.calendar());
     LocalDate firstAnchor = config.issues().anchors().get(0).windowEnd();
     for (LocalDate windowEnd : materializer.windowsWithCandidates()) {
       if (windowEnd.isBefore(firstAnchor)) {
@@ -216,13 +218,21 @@ public final class DemoRunner {
         + "\n";
   }
 
-  private String indexerYaml(String ns, int opsPort, Path work) {
+  private String indexerYaml(String ns, int opsPort) {
     return common(ns, opsPort)
         + "opensearch:\n  url: "
         + settings.openSearchUrl()
         + "\n"
         + "indexReplicas: 0\nbulk:\n  maxDocs: 200\n  maxBytes: 5242880\n  flushMillis: 200\n"
-        + "  retryBaseMillis: 200\n  retryMaxMillis: 5000\n"
+        + "  retryBaseMillis: 200\n  retryMaxMillis: 5000\n";
+  }
+
+  private String editorialYaml(String ns, Path work) {
+    return "namespace: "
+        + ns
+        + "\nopensearch:\n  url: "
+        + settings.openSearchUrl()
+        + "\nindexReplicas: 0\n"
         // The demo's weeks are long over: it materializes them itself once the pipeline is idle,
         // rather than the service publishing each from whatever part has arrived.
         + "publishing:\n  enabled: false\n"

@@ -86,6 +86,14 @@ public final class ServiceArgs {
 
   /** A path from the config, relative to the config file's folder (or the working directory). */
   public Path resolve(String path) {
+    return resolve(configFile, path);
+  }
+
+  /**
+   * How every path in a config resolves, for services and commands alike: relative to the folder of
+   * the config file it was read with, or to the working directory when there is none.
+   */
+  public static Path resolve(Path configFile, String path) {
     Path p = Path.of(path);
     if (p.isAbsolute() || configFile == null) {
       return p;

@@ -1,5 +1,6 @@
 package io.healthwatch.crawler.date;
 
+import io.healthwatch.contracts.calendar.ChinaTime;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * refused, never rolled over.
  */
 public final class DateParser {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ChinaTime.ZONE;
 
   /** A time of day after a date: {@code 10:23}, {@code 10时23分}, with 上午/下午 or AM/PM, an offset. */
   private static final String TIME =

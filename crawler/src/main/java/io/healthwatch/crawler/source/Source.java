@@ -134,7 +134,7 @@ public record Source(
     }
   }
 
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+  private static final java.time.ZoneId CHINA = io.healthwatch.contracts.calendar.ChinaTime.ZONE;
 
   /** How the source's dates are read, for a page fetched at {@code fetchedAt}. */
   public io.healthwatch.crawler.date.DateParser dates(java.time.Instant fetchedAt) {

@@ -62,10 +62,7 @@ public final class LocalPipeline implements AutoCloseable {
               projectHome,
               work,
               "indexer",
-              common
-                  + "opensearch:\n  url: "
-                  + openSearchUrl
-                  + "\nindexReplicas: 0\npublishing:\n  enabled: false\n"));
+              common + "opensearch:\n  url: " + openSearchUrl + "\nindexReplicas: 0\n"));
       processes.add(
           start(
               projectHome,

@@ -2,6 +2,7 @@ package io.healthwatch.devstack.sites;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.healthwatch.contracts.Json;
+import io.healthwatch.contracts.calendar.ChinaTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * run never collides with an earlier one.
  */
 public final class LiveArticles {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ChinaTime.ZONE;
 
   private LiveArticles() {}
 

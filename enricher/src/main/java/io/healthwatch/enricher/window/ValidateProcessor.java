@@ -1,5 +1,6 @@
 package io.healthwatch.enricher.window;
 
+import io.healthwatch.contracts.calendar.WeeklyCalendar;
 import io.healthwatch.contracts.message.DiscoveredArticle;
 import io.healthwatch.contracts.message.ReasonCode;
 import io.healthwatch.contracts.topic.Topics;
@@ -17,12 +18,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * weekly window; anything it cannot use goes to the dead-letter sink with the reason.
  */
 public final class ValidateProcessor implements Processor<String, byte[], String, Routed> {
-  private final WeeklyWindows windows;
+  private final WeeklyCalendar windows;
   private final DateGate gate;
   private final EnricherMetrics metrics;
   private ProcessorContext<String, Routed> context;
 
-  public ValidateProcessor(WeeklyWindows windows, DateGate gate, EnricherMetrics metrics) {
+  public ValidateProcessor(WeeklyCalendar windows, DateGate gate, EnricherMetrics metrics) {
     this.windows = windows;
     this.gate = gate;
     this.metrics = metrics;

@@ -22,26 +22,20 @@ import io.healthwatch.indexer.IndexBootstrap;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.IndexerMetrics;
 import io.healthwatch.indexer.OpenSearchClients;
-import io.healthwatch.indexer.issue.IssueMaterializer;
 import io.healthwatch.testkit.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** The indexer against a real broker and a real OpenSearch node. */
 class IndexerLoopIT {
-  @TempDir Path dir;
-
   /** A fresh namespace with its topics and indices on the test broker and node. */
   private record Setup(String ns, KafkaSettings kafka, OpenSearchClient client) {
     static Setup fresh(String prefix) throws Exception {
@@ -173,17 +167,6 @@ class IndexerLoopIT {
     var doc =
         client.get(g -> g.index(Indices.ARTICLES.alias(ns)).id(a.id()), ArticleDocument.class);
     assertEquals(2, doc.source().revision());
-
-    // The week's issue: materialized twice, stored once.
-    var settings = IndexerConfig.load(null, Map.of(), Map.of()).issues();
-    var materializer = new IssueMaterializer(client, ns, settings);
-    var first = materializer.materialize(LocalDate.of(2024, 5, 17), dir);
-    var again = materializer.materialize(LocalDate.of(2024, 5, 17), dir);
-    assertEquals(575, first.issue().number());
-    assertEquals(3, first.issue().articles().size());
-    assertEquals(first.issue().id(), again.issue().id());
-    client.indices().refresh(r -> r.index(Indices.ISSUES.alias(ns)));
-    assertEquals(1, client.count(r -> r.index(Indices.ISSUES.alias(ns))).count());
   }
 
   @Test

@@ -1,0 +1,113 @@
+package io.healthwatch.editorial;
+
+import io.healthwatch.contracts.calendar.WeeklyCalendar;
+import io.healthwatch.contracts.config.ConfigException;
+import io.healthwatch.contracts.config.ConfigLoader;
+import io.healthwatch.contracts.config.OpenSearchSettings;
+import io.healthwatch.contracts.config.OpsSettings;
+import io.healthwatch.indexer.ChineseAnalyzer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The editorial service's configuration; defaults and meanings are in editorial-defaults.yml. */
+public record EditorialConfig(
+    String namespace,
+    OpenSearchSettings opensearch,
+    OpsSettings ops,
+    int indexReplicas,
+    String chineseAnalysis,
+    WeeklyCalendar calendar,
+    Publishing publishing,
+    Issues issues,
+    Server server) {
+
+  public EditorialConfig {
+    ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
+    ConfigException.require(
+        ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),
+        "chineseAnalysis",
+        chineseAnalysis,
+        "auto, smartcn or cjk");
+    ConfigException.require(calendar != null, "calendar", calendar, "{zone, startDay}");
+  }
+
+  /**
+   * How weekly issues are numbered, chosen and written.
+   *
+   * @param anchors known issue numbers: later issues count up from the latest anchor at or before
+   *     their window by the issues published since
+   * @param articles articles per issue, most relevant first
+   * @param outputDir where rendered issues are written (relative to the config file, as every path)
+   */
+  public record Issues(
+      String title,
+      String organisation,
+      String subject,
+      String scope,
+      int articles,
+      String outputDir,
+      List<Anchor> anchors) {
+    public Issues {
+      ConfigException.require(
+          articles >= 1 && articles <= 100, "issues.articles", articles, "1 to 100");
+      ConfigException.require(
+          anchors != null && !anchors.isEmpty(),
+          "issues.anchors",
+          anchors,
+          "at least one {windowEnd, number} anchor");
+      anchors = anchors.stream().sorted(Comparator.comparing(Anchor::windowEnd)).toList();
+    }
+  }
+
+  /**
+   * @param enabled whether the service materializes each week's issue by itself once the week is
+   *     over (the `issue` command and the pages do it on demand either way)
+   * @param delay how long after the week closes it is published: late articles of the week are
+   *     still taken until then
+   * @param checkEvery how often the service looks for weeks to publish
+   */
+  public record Publishing(boolean enabled, Duration delay, Duration checkEvery) {
+    public Publishing {
+      ConfigException.require(
+          delay != null && !delay.isNegative(),
+          "publishing.delay",
+          delay,
+          "a duration such as PT2H");
+      ConfigException.require(
+          checkEvery != null && checkEvery.toSeconds() >= 1,
+          "publishing.checkEvery",
+          checkEvery,
+          "a duration of a second or more");
+    }
+  }
+
+  /** Issue {@code number} is the one whose window ends on {@code windowEnd}. */
+  public record Anchor(LocalDate windowEnd, int number) {
+    public Anchor {
+      ConfigException.require(windowEnd != null, "issues.anchors.windowEnd", windowEnd, "a date");
+      ConfigException.require(number >= 1, "issues.anchors.number", number, "a positive number");
+    }
+  }
+
+  /**
+   * The editors' pages.
+   *
+   * @param host address to listen on
+   * @param port 0 for any free port, -1 for no pages (the publisher alone)
+   */
+  public record Server(String host, int port) {
+    public Server {
+      ConfigException.require(host != null && !host.isBlank(), "server.host", host, "an address");
+      ConfigException.require(port >= -1 && port <= 65_535, "server.port", port, "-1 to 65535");
+    }
+  }
+
+  public static EditorialConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
+    return ConfigLoader.load(EditorialConfig.class, "editorial-defaults.yml", file, env, overrides);
+  }
+}

@@ -1,0 +1,314 @@
+package io.healthwatch.editorial.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.healthwatch.editorial.EditorialConfig;
+import io.healthwatch.editorial.issue.EditorOverrides;
+import io.healthwatch.editorial.issue.IssueCandidates;
+import io.healthwatch.editorial.issue.IssueMaterializer;
+import io.healthwatch.editorial.issue.IssueStore;
+import io.healthwatch.editorial.issue.WeeklyIssue;
+import io.healthwatch.editorial.search.ArticleSearch;
+import io.healthwatch.indexer.bulk.ArticleDocument;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./healthwatch serve}: the editors' pages over OpenSearch. The archive of issues, each
+ * issue rendered, search with filters, and per week its candidates ranked by relevance with pin,
+ * exclude and publish. Changes go through the same classes as the CLI (EditorOverrides,
+ * IssueMaterializer), so the web and the command line never disagree.
+ */
+public final class EditorServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EditorServer.class);
+  private static final Pattern ISSUE = Pattern.compile("/issues/(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern WEEK =
+      Pattern.compile("/weeks/(\\d{4}-\\d{2}-\\d{2})(/choices|/publish)?");
+  private static final int CANDIDATES_SHOWN = 50;
+  private static final int HITS_SHOWN = 50;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final EditorPages pages;
+  private final IssueStore archive;
+  private final IssueCandidates candidates;
+  private final ArticleSearch search;
+  private final IssueMaterializer materializer;
+  private final EditorOverrides overrides;
+  private final EditorialConfig.Issues issues;
+  private final Path outputDir;
+
+  private EditorServer(
+      HttpServer server, OpenSearchClient client, EditorialConfig config, Path outputDir) {
+    String namespace = config.namespace();
+    this.server = server;
+    this.executor = Executors.newFixedThreadPool(4);
+    this.pages = new EditorPages(namespace, config.calendar());
+    this.archive = new IssueStore(client, namespace);
+    this.candidates = new IssueCandidates(client, namespace);
+    this.search = new ArticleSearch(client, namespace, config.calendar());
+    this.materializer =
+        new IssueMaterializer(client, namespace, config.issues(), config.calendar());
+    this.overrides = new EditorOverrides(client, namespace);
+    this.issues = config.issues();
+    this.outputDir = outputDir;
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+  }
+
+  /**
+   * Starts serving; port 0 takes a free one (see {@link #address()}).
+   *
+   * @param outputDir where a published issue's Markdown and HTML files go
+   */
+  public static EditorServer start(
+      InetSocketAddress address, OpenSearchClient client, EditorialConfig config, Path outputDir)
+      throws IOException {
+    var editor = new EditorServer(HttpServer.create(address, 32), client, config, outputDir);
+    editor.server.start();
+    return editor;
+  }
+
+  public URI address() {
+    InetSocketAddress bound = server.getAddress();
+    return URI.create("http://" + bound.getHostString() + ":" + bound.getPort() + "/");
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      try {
+        if ("POST".equals(method)) {
+          post(exchange, path);
+        } else if ("GET".equals(method) || "HEAD".equals(method)) {
+          get(exchange, path);
+        } else {
+          exchange.getResponseHeaders().add("Allow", "GET, HEAD, POST");
+          send(exchange, 405, pages.error(405, method + " is not served here"));
+        }
+      } catch (BadRequest e) {
+        send(exchange, 400, pages.error(400, e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        // The materializer's own refusals: no article in the week, no numbering anchor.
+        send(exchange, 409, pages.error(409, e.getMessage()));
+      } catch (OpenSearchException e) {
+        LOG.warn("{} {} failed: {}", method, path, e.getMessage());
+        String message =
+            "index_not_found_exception".equals(e.error().type())
+                ? "Nothing indexed yet: " + e.getMessage()
+                : "OpenSearch refused: " + e.getMessage();
+        send(exchange, 503, pages.error(503, message));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{} {} failed", method, path, e);
+        send(exchange, 503, pages.error(503, "OpenSearch is not answering: " + e.getMessage()));
+      }
+    }
+  }
+
+  private void get(HttpExchange exchange, String path) throws IOException {
+    if (path.equals("/")) {
+      send(exchange, 200, archivePage());
+      return;
+    }
+    if (path.equals("/health")) {
+      sendText(exchange, 200, "text/plain", "ok\n");
+      return;
+    }
+    if (path.equals("/search")) {
+      send(exchange, 200, searchPage(Forms.parse(exchange.getRequestURI().getRawQuery())));
+      return;
+    }
+    Matcher issue = ISSUE.matcher(path);
+    if (issue.matches()) {
+      LocalDate windowEnd = date(issue.group(1));
+      var found = archive.issue(windowEnd);
+      if (found.isEmpty()) {
+        send(exchange, 404, pages.error(404, "no issue for the week ending " + windowEnd));
+      } else {
+        send(exchange, 200, pages.issue(found.get().html()));
+      }
+      return;
+    }
+    Matcher week = WEEK.matcher(path);
+    if (week.matches() && week.group(2) == null) {
+      send(exchange, 200, weekPage(date(week.group(1))));
+      return;
+    }
+    send(exchange, 404, pages.error(404, "no page at " + path));
+  }
+
+  private void post(HttpExchange exchange, String path) throws IOException {
+    if (!sameOrigin(exchange)) {
+      send(exchange, 403, pages.error(403, "a form from another site cannot change issues"));
+      return;
+    }
+    Matcher week = WEEK.matcher(path);
+    if (!week.matches() || week.group(2) == null) {
+      send(exchange, 404, pages.error(404, "nothing to post to at " + path));
+      return;
+    }
+    LocalDate windowEnd = date(week.group(1));
+    Map<String, String> form =
+        Forms.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if (week.group(2).equals("/publish")) {
+      var result = materializer.materialize(windowEnd, outputDir);
+      LOG.info(
+          "editor published issue {} for the week ending {}", result.issue().number(), windowEnd);
+      redirect(exchange, "/issues/" + windowEnd);
+      return;
+    }
+    String id = form.getOrDefault("id", "").strip();
+    if (id.isEmpty()) {
+      throw new BadRequest("the form names no article (field id)");
+    }
+    String action = form.getOrDefault("action", "");
+    switch (action) {
+      case "pin" -> overrides.set(windowEnd, id, EditorOverrides.Action.PIN, "web");
+      case "exclude" -> overrides.set(windowEnd, id, EditorOverrides.Action.EXCLUDE, "web");
+      case "clear" -> overrides.clear(windowEnd, id);
+      default -> throw new BadRequest("action must be pin, exclude or clear, not '" + action + "'");
+    }
+    LOG.info("editor chose {} for article {} in the week ending {}", action, id, windowEnd);
+    redirect(exchange, "/weeks/" + windowEnd);
+  }
+
+  private String archivePage() throws IOException {
+    List<IssueStore.Entry> entries = archive.entries();
+    Map<LocalDate, IssueStore.Entry> byWeek =
+        entries.stream()
+            .collect(Collectors.toMap(IssueStore.Entry::windowEnd, e -> e, (a, b) -> a));
+    var weeks = new ArrayList<EditorPages.Week>();
+    for (LocalDate end : materializer.windowsWithCandidates()) {
+      weeks.add(new EditorPages.Week(end, java.util.Optional.ofNullable(byWeek.get(end))));
+    }
+    weeks.sort(Comparator.comparing(EditorPages.Week::windowEnd).reversed());
+    return pages.archive(entries, weeks);
+  }
+
+  private String searchPage(Map<String, String> query) throws IOException {
+    var form =
+        new EditorPages.SearchForm(
+            query.getOrDefault("q", ""),
+            blankToNull(query.get("source")),
+            blankToNull(query.get("entity")),
+            blankToNull(query.get("topic")),
+            optionalDate(query.get("from")),
+            optionalDate(query.get("to")));
+    var result =
+        search.search(
+            new ArticleSearch.Request(
+                form.text(),
+                form.source(),
+                form.entity(),
+                form.topic(),
+                form.from(),
+                form.to(),
+                HITS_SHOWN));
+    return pages.search(form, search.facets(), result);
+  }
+
+  private String weekPage(LocalDate windowEnd) throws IOException {
+    List<ArticleDocument> ranked = candidates.ranked(windowEnd, CANDIDATES_SHOWN);
+    var choices = overrides.choices(windowEnd);
+    var selected =
+        materializer.selection(windowEnd, choices).stream()
+            .map(ArticleDocument::id)
+            .collect(Collectors.toSet());
+    var publishedAs = archive.issue(windowEnd).map(WeeklyIssue::numberText);
+    return pages.week(windowEnd, publishedAs, ranked, selected, choices, issues.articles());
+  }
+
+  /**
+   * A browser names the page a form came from; a form on another site must not pin or publish here
+   * (the pages are meant for a trusted network, but a browser visits other sites too).
+   */
+  private static boolean sameOrigin(HttpExchange exchange) {
+    String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return false;
+    }
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    return origin == null
+        || origin.equals("null")
+        || (host != null && origin.endsWith("//" + host));
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest("not a date (YYYY-MM-DD): " + text);
+    }
+  }
+
+  private static LocalDate optionalDate(String text) {
+    return text == null || text.isBlank() ? null : date(text.strip());
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().add("Location", location);
+    exchange.sendResponseHeaders(303, -1);
+  }
+
+  private static void send(HttpExchange exchange, int status, String html) throws IOException {
+    EditorPages.securityHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    sendText(exchange, status, "text/html; charset=utf-8", html);
+  }
+
+  private static void sendText(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.getResponseHeaders().add("Cache-Control", "no-store");
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** A request the server cannot act on, answered 400 with the reason. */
+  private static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+}
