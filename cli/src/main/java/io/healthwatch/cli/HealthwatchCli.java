@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DedupCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      PasswordHashCommand.class,
       ReindexCommand.class,
       SourcesCommand.class,
       UrlsCommand.class,

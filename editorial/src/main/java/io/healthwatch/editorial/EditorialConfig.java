@@ -94,15 +94,68 @@ public record EditorialConfig(
   }
 
   /**
-   * The editors' pages.
+   * The editors' pages and the API.
    *
-   * @param host address to listen on
+   * @param host address to listen on; anything but loopback needs a login
    * @param port 0 for any free port, -1 for no pages (the publisher alone)
+   * @param publicUrl the pages' address as users reach it (behind a proxy: https://...), or blank;
+   *     the feed's links use it, and an https address makes the session cookie Secure
+   * @param allowedHosts names requests may give as Host besides loopback's and publicUrl's
+   * @param maxRequestBytes a request body (a form) larger than this is refused
    */
-  public record Server(String host, int port) {
+  public record Server(
+      String host,
+      int port,
+      String publicUrl,
+      List<String> allowedHosts,
+      int maxRequestBytes,
+      Login login) {
     public Server {
       ConfigException.require(host != null && !host.isBlank(), "server.host", host, "an address");
       ConfigException.require(port >= -1 && port <= 65_535, "server.port", port, "-1 to 65535");
+      publicUrl = publicUrl == null ? "" : publicUrl.strip();
+      ConfigException.require(
+          publicUrl.isEmpty()
+              || publicUrl.startsWith("http://")
+              || publicUrl.startsWith("https://"),
+          "server.publicUrl",
+          publicUrl,
+          "blank or an http(s) address such as https://editors.example.org");
+      allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+      ConfigException.require(
+          maxRequestBytes >= 1024, "server.maxRequestBytes", maxRequestBytes, "at least 1024");
+      ConfigException.require(login != null, "server.login", login, "{passwordHash, tokens}");
+    }
+  }
+
+  /**
+   * @param passwordHash the editors' password as ./healthwatch password-hash prints it, or blank
+   * @param tokens SHA-256 (hex) of the API tokens programs present as Authorization: Bearer
+   * @param sessionTtl how long a login lasts
+   */
+  public record Login(String passwordHash, List<String> tokens, Duration sessionTtl) {
+    public Login {
+      passwordHash = passwordHash == null ? "" : passwordHash.strip();
+      if (!passwordHash.isEmpty()) {
+        try {
+          io.healthwatch.editorial.web.PasswordHash.shape(passwordHash);
+        } catch (IllegalArgumentException e) {
+          throw ConfigException.invalid("server.login.passwordHash", "(hidden)", e.getMessage());
+        }
+      }
+      tokens = tokens == null ? List.of() : tokens.stream().map(String::strip).toList();
+      for (String token : tokens) {
+        ConfigException.require(
+            token.matches("[0-9a-f]{64}"),
+            "server.login.tokens",
+            "(hidden)",
+            "SHA-256 digests in hex (./healthwatch password-hash --token prints one)");
+      }
+      ConfigException.require(
+          sessionTtl != null && sessionTtl.toMinutes() >= 1,
+          "server.login.sessionTtl",
+          sessionTtl,
+          "a duration such as PT12H");
     }
   }
 

@@ -34,9 +34,19 @@ final class EditorPages {
   private final String namespace;
   private final WeeklyCalendar calendar;
 
+  private final boolean loggedIn;
+
   EditorPages(String namespace, WeeklyCalendar calendar) {
+    this(namespace, calendar, false);
+  }
+
+  /**
+   * @param loggedIn whether the pages are behind a login (they offer to log out)
+   */
+  EditorPages(String namespace, WeeklyCalendar calendar, boolean loggedIn) {
     this.namespace = namespace;
     this.calendar = calendar;
+    this.loggedIn = loggedIn;
   }
 
   String archive(List<IssueStore.Entry> issues, List<Week> weeks) {
@@ -197,6 +207,20 @@ final class EditorPages {
         : storedHtml.substring(0, body + 6) + "\n" + nav + storedHtml.substring(body + 6);
   }
 
+  /** The login form; {@code next} is where a successful login leads (a path of these pages). */
+  String login(String next, String refusal) {
+    return page(
+        false,
+        "登录 · healthwatch",
+        "<section id=\"login\"><h2>登录</h2>"
+            + (refusal == null ? "" : "<p class=\"refusal\">" + escape(refusal) + "</p>")
+            + "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\""
+            + escape(next)
+            + "\"><label>密码 <input id=\"password\" type=\"password\" name=\"password\""
+            + " autocomplete=\"current-password\" autofocus></label>"
+            + " <button id=\"login-button\" type=\"submit\">登录</button></form></section>");
+  }
+
   String error(int status, String message) {
     return page(
         status + " · healthwatch",
@@ -302,6 +326,10 @@ final class EditorPages {
   }
 
   private String page(String title, String content) {
+    return page(loggedIn, title, content);
+  }
+
+  private String page(boolean offerLogout, String title, String content) {
     return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
         + escape(title)
@@ -310,7 +338,12 @@ final class EditorPages {
         + "</style>\n</head>\n<body>\n<header><a class=\"home\" href=\"/\">healthwatch 编辑台</a>"
         + "<span class=\"ns\">"
         + escape(namespace.isEmpty() ? "" : "namespace " + namespace)
-        + "</span></header>\n<main>\n"
+        + "</span>"
+        + (offerLogout
+            ? "<form class=\"logout\" method=\"post\" action=\"/logout\"><button"
+                + " type=\"submit\">退出</button></form>"
+            : "")
+        + "</header>\n<main>\n"
         + content
         + "\n</main>\n</body>\n</html>\n";
   }

@@ -146,6 +146,40 @@ class EditorServerIT {
   }
 
   @Test
+  void behindALoginTheBrowserIsSentToLogInAndThenIn() throws Exception {
+    Optional<Path> chromium = HeadlessChromium.executable();
+    Assumptions.assumeTrue(
+        chromium.isPresent(), () -> HeadlessChromium.missingBecause() + ": browser test skipped");
+    String password = "editors-only passphrase";
+    var config =
+        TestIssueSettings.config(
+            Map.of(
+                "namespace",
+                node.namespace(),
+                "server.login.passwordHash",
+                PasswordHash.of(password.toCharArray())));
+    try (var guarded =
+            EditorServer.start(new InetSocketAddress("127.0.0.1", 0), node.client(), config, out);
+        var browser = HeadlessChromium.start(chromium.get(), 1100, 800)) {
+      browser.open(guarded.address().resolve("/weeks/" + WEEK).toString());
+      assertEquals(
+          "/login", browser.evaluate("location.pathname").asText(), "refused without login");
+      assertFalse(browser.text().contains("支付宝助力数字医疗服务提质升级"), browser.text());
+      browser.type("#password", "a wrong guess");
+      browser.click("#login-button");
+      assertTrue(browser.text().contains("wrong password"), browser.text());
+      browser.screenshot(SHOTS.resolve("editor-login.png"));
+      browser.type("#password", password);
+      browser.click("#login-button");
+      assertEquals("/weeks/" + WEEK, browser.evaluate("location.pathname").asText());
+      assertTrue(browser.text().contains("支付宝助力数字医疗服务提质升级"), browser.text());
+      assertTrue(
+          browser.evaluate("document.cookie").asText().isEmpty(),
+          "the session cookie is HttpOnly: no script can read it");
+    }
+  }
+
+  @Test
   void changesComeOnlyFromItsOwnPagesAndBadRequestsSayWhy() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String article = ArticleIds.forCanonicalUrl(LOW);
