@@ -61,17 +61,14 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Weekly issues:");
     for (var issue : result.issues()) {
       System.out.printf(
-          "  %s  issue %d (%s..%s, %d articles)%n    file:     %s%n    html:     %s%n"
-              + "    document: index %s, id %s%n",
+          "  %s  issue %d (%s..%s, %d articles)%n",
           issue.issue().numberText(),
           issue.issue().number(),
           issue.issue().windowStart(),
           issue.issue().windowEnd(),
-          issue.issue().articles().size(),
-          issue.markdownFile(),
-          issue.htmlFile(),
-          issue.index(),
-          issue.issue().id());
+          issue.issue().articles().size());
+      issue.files().lines().forEach(line -> System.out.println("    " + line));
+      System.out.printf("    document: index %s, id %s%n", issue.index(), issue.issue().id());
     }
     if (!result.issues().isEmpty()) {
       var first = result.issues().get(0);

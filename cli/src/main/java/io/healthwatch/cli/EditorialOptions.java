@@ -1,6 +1,5 @@
 package io.healthwatch.cli;
 
-import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.editorial.EditorialConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +23,5 @@ final class EditorialOptions {
     var overrides = new java.util.LinkedHashMap<String, String>(fromOptions);
     overrides.putAll(SetOptions.parse(sets));
     return EditorialConfig.load(config, System.getenv(), overrides);
-  }
-
-  /** Where the config puts issue files: relative to the config file, as every path in it. */
-  Path outputDir(EditorialConfig settings) {
-    return ServiceArgs.resolve(config, settings.issues().outputDir());
   }
 }

@@ -76,19 +76,18 @@ final class IssueCommand implements Callable<Integer> {
     }
     var result =
         new IssueMaterializer(client, settings.namespace(), settings.issues(), settings.calendar())
-            .materialize(windowEnd, editorial.outputDir(settings));
+            .materialize(windowEnd, settings.outputDir());
     System.out.printf(
-        "issue %d (%s) %s..%s, revision %d, %d articles%n  file: %s%n  html: %s%n  index %s, id %s%n",
+        "issue %d (%s) %s..%s, revision %d, %d articles%n  index %s, id %s%n",
         result.issue().number(),
         result.issue().numberText(),
         result.issue().windowStart(),
         result.issue().windowEnd(),
         result.issue().revision(),
         result.issue().articles().size(),
-        result.markdownFile(),
-        result.htmlFile(),
         result.index(),
         result.issue().id());
+    result.files().lines().forEach(line -> System.out.println("  " + line));
     // The stored choices, so the editor sees what every later run will keep applying.
     for (var choice : overrides.list(windowEnd)) {
       System.out.printf(

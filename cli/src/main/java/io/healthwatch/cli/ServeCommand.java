@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     var settings = editorial.settings(fromOptions);
     EditorialMain.run(
         settings,
-        editorial.outputDir(settings),
+        settings.outputDir(),
         address ->
             System.out.printf(
                 "editor pages at %s (namespace '%s', OpenSearch %s); Ctrl-C stops%n",

@@ -5,6 +5,7 @@ import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
+import io.healthwatch.contracts.config.ServiceArgs;
 import io.healthwatch.indexer.ChineseAnalyzer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,11 @@ public record EditorialConfig(
    *     their window by the issues published since
    * @param articles articles per issue, most relevant first
    * @param outputDir where rendered issues are written (relative to the config file, as every path)
+   * @param formats the documents written per issue: md, html, docx, pdf
+   * @param template a Mustache template for the HTML issue (and so the PDF), blank for the bundled
+   *     one (resources/templates/issue.html.mustache: the seed reports' layout)
+   * @param pdfFont a TrueType font (.ttf or .ttc) with Chinese glyphs for the PDF, or auto: the
+   *     first found of the usual system fonts
    */
   public record Issues(
       String title,
@@ -50,16 +56,44 @@ public record EditorialConfig(
       String scope,
       int articles,
       String outputDir,
+      List<String> formats,
+      String template,
+      String pdfFont,
       List<Anchor> anchors) {
+    public static final List<String> FORMATS = List.of("md", "html", "docx", "pdf");
+
     public Issues {
       ConfigException.require(
           articles >= 1 && articles <= 100, "issues.articles", articles, "1 to 100");
+      formats = formats == null ? FORMATS : List.copyOf(formats);
+      ConfigException.require(
+          !formats.isEmpty() && FORMATS.containsAll(formats),
+          "issues.formats",
+          formats,
+          "some of " + FORMATS);
+      template = template == null ? "" : template.strip();
+      pdfFont = pdfFont == null || pdfFont.isBlank() ? "auto" : pdfFont.strip();
       ConfigException.require(
           anchors != null && !anchors.isEmpty(),
           "issues.anchors",
           anchors,
           "at least one {windowEnd, number} anchor");
       anchors = anchors.stream().sorted(Comparator.comparing(Anchor::windowEnd)).toList();
+    }
+
+    /** The same with its paths resolved against a config file's folder. */
+    Issues resolvedAgainst(Path configFile) {
+      return new Issues(
+          title,
+          organisation,
+          subject,
+          scope,
+          articles,
+          ServiceArgs.resolve(configFile, outputDir).toString(),
+          formats,
+          template.isEmpty() ? "" : ServiceArgs.resolve(configFile, template).toString(),
+          pdfFont.equals("auto") ? pdfFont : ServiceArgs.resolve(configFile, pdfFont).toString(),
+          anchors);
     }
   }
 
@@ -159,8 +193,25 @@ public record EditorialConfig(
     }
   }
 
+  /** Loads the config; its paths come back resolved against the file's folder (or as given). */
   public static EditorialConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    return ConfigLoader.load(EditorialConfig.class, "editorial-defaults.yml", file, env, overrides);
+    var c =
+        ConfigLoader.load(EditorialConfig.class, "editorial-defaults.yml", file, env, overrides);
+    return new EditorialConfig(
+        c.namespace(),
+        c.opensearch(),
+        c.ops(),
+        c.indexReplicas(),
+        c.chineseAnalysis(),
+        c.calendar(),
+        c.publishing(),
+        c.issues().resolvedAgainst(file),
+        c.server());
+  }
+
+  /** Where the issue files go. */
+  public Path outputDir() {
+    return Path.of(issues.outputDir());
   }
 }

@@ -49,7 +49,7 @@ public final class EditorialMain {
   private static void run(String[] argv) throws Exception {
     var args = ServiceArgs.parse("editorial", argv);
     var config = EditorialConfig.load(args.configFile(), System.getenv(), args.overrides());
-    run(config, args.resolve(config.issues().outputDir()), null);
+    run(config, config.outputDir(), null);
   }
 
   /**

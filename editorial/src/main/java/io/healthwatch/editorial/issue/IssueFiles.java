@@ -1,29 +1,103 @@
 package io.healthwatch.editorial.issue;
 
+import io.healthwatch.editorial.EditorialConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Where an issue's documents are written: {@code <window end>-issue-<number>.<format>}. */
+/**
+ * An issue's documents in the configured formats, as {@code <window end>-issue-<number>.<format>}:
+ * the Markdown and HTML of the archive, a DOCX from the same layout, a PDF of the HTML. A PDF needs
+ * a font with Chinese glyphs; where there is none it is left out, and the result says why.
+ */
 public final class IssueFiles {
-  /** The files of one issue. */
-  public record Written(Path markdown, Path html) {}
+  private static final Logger LOG = LoggerFactory.getLogger(IssueFiles.class);
+
+  /** The files of one issue by format, and the formats left out with why. */
+  public record Written(Map<String, Path> files, List<String> notes) {
+    public Path markdown() {
+      return files.get("md");
+    }
+
+    public Path html() {
+      return files.get("html");
+    }
+
+    /** One line per document ("pdf: PATH") and per format left out, in the configured order. */
+    public List<String> lines() {
+      var lines = new ArrayList<String>();
+      for (String format : EditorialConfig.Issues.FORMATS) {
+        if (files.containsKey(format)) {
+          lines.add(String.format("%-5s %s", format + ":", files.get(format)));
+        }
+      }
+      lines.addAll(notes);
+      return lines;
+    }
+  }
 
   private final Path directory;
+  private final List<String> formats;
+  private final IssueDocx docx = new IssueDocx();
+  private final Optional<IssuePdf> pdf;
 
-  public IssueFiles(Path directory) {
+  public IssueFiles(Path directory, EditorialConfig.Issues settings) {
     this.directory = directory;
+    this.formats = settings.formats();
+    if (formats.contains("pdf")) {
+      this.pdf = IssuePdf.font(settings.pdfFont()).map(IssuePdf::new);
+      if (pdf.isEmpty()) {
+        LOG.warn("issues are written without PDF: {}", IssuePdf.noFontReason());
+      }
+    } else {
+      this.pdf = Optional.empty();
+    }
   }
 
-  public Written write(WeeklyIssue issue) throws IOException {
+  public Written write(WeeklyIssue issue, IssueLayout layout) throws IOException {
     Files.createDirectories(directory);
-    return new Written(write(issue, "md", issue.markdown()), write(issue, "html", issue.html()));
+    var files = new LinkedHashMap<String, Path>();
+    var notes = new ArrayList<String>();
+    for (String format : formats) {
+      switch (format) {
+        case "md" -> files.put(format, write(issue, format, text(issue.markdown())));
+        case "html" -> files.put(format, write(issue, format, text(issue.html())));
+        case "docx" -> files.put(format, write(issue, format, docx.render(layout)));
+        case "pdf" -> {
+          if (pdf.isPresent()) {
+            files.put(format, write(issue, format, pdf.get().render(issue.html())));
+          } else {
+            notes.add("pdf not written: " + IssuePdf.noFontReason());
+          }
+        }
+        default -> throw new IllegalStateException("unknown format " + format);
+      }
+    }
+    return new Written(Map.copyOf(files), List.copyOf(notes));
   }
 
-  private Path write(WeeklyIssue issue, String extension, String text) throws IOException {
+  private static byte[] text(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Path write(WeeklyIssue issue, String extension, byte[] content) throws IOException {
     Path file = directory.resolve(issue.windowEnd() + "-issue-" + issue.number() + "." + extension);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    // Written aside and moved, so a reader of the folder never sees half a document.
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.write(partial, content);
+    Files.move(
+        partial,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return file;
   }
 }

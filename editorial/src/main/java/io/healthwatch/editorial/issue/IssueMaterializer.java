@@ -24,7 +24,15 @@ public final class IssueMaterializer {
   private static final Logger LOG = LoggerFactory.getLogger(IssueMaterializer.class);
 
   /** What was materialized and where it is. */
-  public record Result(WeeklyIssue issue, String index, Path markdownFile, Path htmlFile) {}
+  public record Result(WeeklyIssue issue, String index, IssueFiles.Written files) {
+    public Path markdownFile() {
+      return files.markdown();
+    }
+
+    public Path htmlFile() {
+      return files.html();
+    }
+  }
 
   private final EditorialConfig.Issues settings;
   private final WeeklyCalendar calendar;
@@ -75,6 +83,7 @@ public final class IssueMaterializer {
             ? published.get().number()
             : numbering.numberFor(windowEnd, store.numbers());
     Instant now = Instant.now();
+    var layout = IssueLayout.of(settings, number, window.start(), window.end(), chosen);
     var ids = chosen.stream().map(ArticleDocument::id).toList();
     // An issue archived before revisions were counted is revision 1.
     int revision = published.map(p -> Math.max(p.revision(), 1) + 1).orElse(1);
@@ -84,7 +93,7 @@ public final class IssueMaterializer {
         new WeeklyIssue(
             windowEnd.toString(),
             number,
-            "第" + ChineseNumerals.digitByDigit(number) + "期",
+            layout.numberText(),
             settings.title(),
             settings.organisation(),
             window.end(),
@@ -98,7 +107,7 @@ public final class IssueMaterializer {
                             a.id(), a.title(), a.source(), a.url(), a.publishedAt(), a.relevance()))
                 .toList(),
             renderer.markdown(number, window.start(), window.end(), chosen),
-            renderer.html(number, window.start(), window.end(), chosen),
+            renderer.html(layout),
             revision,
             published
                 .map(p -> p.firstPublishedAt() != null ? p.firstPublishedAt() : p.generatedAt())
@@ -106,7 +115,7 @@ public final class IssueMaterializer {
             now,
             revisions);
     store.save(issue);
-    var files = new IssueFiles(outputDir).write(issue);
+    var files = new IssueFiles(outputDir, settings).write(issue, layout);
     LOG.info(
         "materialized issue {} revision {} ({}..{}) with {} articles: {}",
         number,
@@ -114,8 +123,9 @@ public final class IssueMaterializer {
         window.start(),
         window.end(),
         chosen.size(),
-        files.markdown());
-    return new Result(issue, store.index(), files.markdown(), files.html());
+        files.files().values());
+    files.notes().forEach(note -> LOG.warn("issue {}: {}", number, note));
+    return new Result(issue, store.index(), files);
   }
 
   /** Window end dates of the weeks that have relevant primary articles, oldest first. */

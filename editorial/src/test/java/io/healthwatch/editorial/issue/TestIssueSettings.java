@@ -27,7 +27,16 @@ public final class TestIssueSettings {
       int articles, List<EditorialConfig.Anchor> anchors) {
     var d = withArticles(articles);
     return new EditorialConfig.Issues(
-        d.title(), d.organisation(), d.subject(), d.scope(), d.articles(), d.outputDir(), anchors);
+        d.title(),
+        d.organisation(),
+        d.subject(),
+        d.scope(),
+        d.articles(),
+        d.outputDir(),
+        d.formats(),
+        d.template(),
+        d.pdfFont(),
+        anchors);
   }
 
   /** A fresh namespace on the test node with the editorial service's indices. */
