@@ -28,6 +28,7 @@ public record CrawlerConfig(
     Warc warc) {
 
   public CrawlerConfig {
+    namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
     ConfigException.require(
         sources != null && !sources.isBlank(),
         "sources",

@@ -27,6 +27,7 @@ public record EditorialConfig(
     Server server) {
 
   public EditorialConfig {
+    namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
     ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
     ConfigException.require(
         ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),

@@ -5,6 +5,7 @@ import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpsSettings;
+import io.healthwatch.contracts.topic.Namespace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ public record EnricherConfig(
     Tagging tagging) {
 
   public EnricherConfig {
+    namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
     ConfigException.require(calendar != null, "calendar", calendar, "{zone, startDay}");
     ConfigException.require(
         applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
@@ -39,9 +41,7 @@ public record EnricherConfig(
 
   /** The application id in the namespace: each namespace keeps its own state and offsets. */
   public String qualifiedApplicationId() {
-    return namespace == null || namespace.isEmpty()
-        ? applicationId
-        : namespace + "." + applicationId;
+    return Namespace.of(namespace).group(applicationId);
   }
 
   /**

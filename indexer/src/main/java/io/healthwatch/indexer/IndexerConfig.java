@@ -5,6 +5,7 @@ import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
+import io.healthwatch.contracts.topic.Namespace;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public record IndexerConfig(
     Bulk bulk) {
 
   public IndexerConfig {
+    namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
     ConfigException.require(
         groupId != null && !groupId.isBlank(), "groupId", groupId, "a consumer group id");
     ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
@@ -31,7 +33,7 @@ public record IndexerConfig(
   }
 
   public String qualifiedGroupId() {
-    return namespace == null || namespace.isEmpty() ? groupId : namespace + "." + groupId;
+    return Namespace.of(namespace).group(groupId);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.contracts.topic.Namespace;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.ServiceProcess;
 import io.healthwatch.devstack.reset.NamespaceReset;
@@ -157,11 +158,11 @@ public final class DemoRunner {
                 + ":\n"
                 + crawler.tail(15));
       }
-      long enricherLag = lag.of(ns + "." + ENRICHER_APP, Topics.DISCOVERED.name(ns));
+      long enricherLag = lag.of(Namespace.of(ns).group(ENRICHER_APP), Topics.DISCOVERED.name(ns));
       long indexerLag =
           sum(
-              lag.of(ns + "." + INDEXER_GROUP, Topics.TAGGED.name(ns)),
-              lag.of(ns + "." + INDEXER_GROUP, Topics.CRAWL_STATUS.name(ns)));
+              lag.of(Namespace.of(ns).group(INDEXER_GROUP), Topics.TAGGED.name(ns)),
+              lag.of(Namespace.of(ns).group(INDEXER_GROUP), Topics.CRAWL_STATUS.name(ns)));
       progress.update(
           ports.entrySet().stream()
               .collect(

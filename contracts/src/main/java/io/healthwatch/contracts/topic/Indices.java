@@ -25,20 +25,15 @@ public enum Indices {
   }
 
   public String alias(String namespace) {
-    return prefix(namespace) + alias;
+    return Namespace.of(namespace).index(alias);
   }
 
   public String index(String namespace) {
-    return prefix(namespace) + alias + "-v" + version;
+    return Namespace.of(namespace).index(alias + "-v" + version);
   }
 
   /** Classpath location of the index's settings and mappings. */
   public String mappingResource() {
     return "mappings/" + alias.replace("healthwatch-", "") + "-v" + version + ".json";
-  }
-
-  private static String prefix(String namespace) {
-    // OpenSearch index names must be lower case and may not contain '.' at the start.
-    return namespace == null || namespace.isEmpty() ? "" : namespace.toLowerCase() + "-";
   }
 }

@@ -42,6 +42,10 @@ public record Topic<K, V>(
    * own prefix; production uses the empty prefix.
    */
   public String name(String namespace) {
-    return namespace == null || namespace.isEmpty() ? baseName : namespace + "." + baseName;
+    return name(Namespace.of(namespace));
+  }
+
+  public String name(Namespace namespace) {
+    return namespace.topic(baseName);
   }
 }

@@ -85,7 +85,7 @@ public final class Crawler implements AutoCloseable {
       MeterRegistry meters)
       throws IOException {
     String ns = config.namespace();
-    String group = ns.isEmpty() ? "healthwatch-crawler" : ns + ".healthwatch-crawler";
+    String group = io.healthwatch.contracts.topic.Namespace.of(ns).group("healthwatch-crawler");
     var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(config.kafka(), group));
     var restore = new StatusRestore(config.kafka(), ns, group + "-restore");
     try {

@@ -3,6 +3,7 @@ package io.healthwatch.devstack.reset;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
+import io.healthwatch.contracts.topic.Namespace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +50,16 @@ public final class NamespaceReset {
   }
 
   public void reset(String namespace, Path stateDir) throws IOException, InterruptedException {
-    String prefix = namespace + ".";
+    var ns = Namespace.of(namespace);
+    if (ns.isNone()) {
+      // The empty namespace is production's: its names have no prefix to tell them apart.
+      throw new IllegalArgumentException("refusing to reset the empty namespace");
+    }
     try (var admin = Admin.create(KafkaClients.common(kafka, "healthwatch-demo-reset"))) {
       Set<String> groups =
           admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
               .map(ConsumerGroupListing::groupId)
-              .filter(g -> g.startsWith(prefix))
+              .filter(ns::ownsTopicOrGroup)
               .collect(Collectors.toSet());
       for (String group : groups) {
         removeMembers(admin, group);
@@ -64,7 +69,7 @@ public final class NamespaceReset {
       }
       Set<String> topics =
           admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(t -> t.startsWith(prefix))
+              .filter(ns::ownsTopicOrGroup)
               .collect(Collectors.toSet());
       if (!topics.isEmpty()) {
         admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
