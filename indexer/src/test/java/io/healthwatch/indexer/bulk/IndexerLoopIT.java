@@ -262,7 +262,13 @@ class IndexerLoopIT {
       }
       producer.flush();
     }
-    var bulk = new IndexerConfig.Bulk(50, 1 << 20, 100, 50, 400);
+    var bulk =
+        bulk(
+            Map.of(
+                "bulk.maxDocs", "50",
+                "bulk.flushMillis", "100",
+                "bulk.retryBaseMillis", "50",
+                "bulk.retryMaxMillis", "400"));
     var registry = new SimpleMeterRegistry();
     var metrics = new IndexerMetrics(registry);
     String group = ns + ".indexer";
@@ -355,7 +361,13 @@ class IndexerLoopIT {
   private static void runUntilCaughtUp(
       KafkaSettings kafka, OpenSearchClient client, String ns, String group, int expectedRecords)
       throws Exception {
-    var bulk = new IndexerConfig.Bulk(2, 1 << 20, 100, 50, 1000);
+    var bulk =
+        bulk(
+            Map.of(
+                "bulk.maxDocs", "2",
+                "bulk.flushMillis", "100",
+                "bulk.retryBaseMillis", "50",
+                "bulk.retryMaxMillis", "1000"));
     var metrics = new SimpleMeterRegistry();
     try (var consumer =
             new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, ns + group, "it"));
@@ -394,5 +406,10 @@ class IndexerLoopIT {
             kafka, Topics.DEAD_LETTER.name(ns), Topics.DEAD_LETTER, Duration.ofSeconds(15));
     assertEquals(expected, letters.size(), "dead letters: " + letters);
     return letters;
+  }
+
+  /** The shipped bulk settings with some keys set, as a config file or --set would. */
+  private static IndexerConfig.Bulk bulk(Map<String, String> keys) {
+    return IndexerConfig.load(null, Map.of(), keys).bulk();
   }
 }
