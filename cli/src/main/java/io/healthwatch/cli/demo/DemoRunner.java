@@ -6,6 +6,7 @@ import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Namespace;
 import io.healthwatch.contracts.topic.Topics;
+import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.process.ServiceProcess;
 import io.healthwatch.devstack.reset.NamespaceReset;
 import io.healthwatch.devstack.sites.DemoCorpus;
@@ -17,7 +18,6 @@ import io.healthwatch.editorial.issue.IssueMaterializer;
 import io.healthwatch.indexer.OpenSearchClients;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,45 +67,72 @@ public final class DemoRunner {
       int crawlerPort = freePort();
       int enricherPort = freePort();
       int indexerPort = freePort();
-      Path crawlerConfig =
-          write(
-              work.resolve("crawler.yml"),
-              common(ns, crawlerPort)
-                  + "sources: "
-                  + sources
-                  + "\nthreads: 4\nfetch:\n  perHostDelayMillis: 50\n  retries: 1\n"
-                  + "  userAgent: \"healthwatch-demo/0.1\"\n  connectTimeoutMillis: 2000\n  readTimeoutMillis: 5000\n"
-                  + "  maxBytes: 5242880\n  retryBaseDelayMillis: 100\n  respectRobots: true\n");
-      Path enricherConfig =
-          write(
-              work.resolve("enricher.yml"),
-              common(ns, enricherPort)
-                  + "stateDir: "
-                  + work.resolve("enricher-state")
-                  + "\n"
+      String bootstrap = settings.kafkaBootstrap();
+      var crawlerConfig =
+          LocalPipeline.config(
+              ns,
+              bootstrap,
+              crawlerPort,
+              Map.of(
+                  "sources",
+                  sources.toString(),
+                  "threads",
+                  4,
+                  "fetch",
+                  Map.of(
+                      "perHostDelayMillis", 50,
+                      "retries", 1,
+                      "userAgent", "healthwatch-demo/0.1",
+                      "connectTimeoutMillis", 2000,
+                      "readTimeoutMillis", 5000,
+                      "retryBaseDelayMillis", 100)));
+      var enricherConfig =
+          LocalPipeline.config(
+              ns,
+              bootstrap,
+              enricherPort,
+              Map.of(
+                  "stateDir",
+                  work.resolve("enricher-state").toString(),
                   // The seed reports are from 2024 and 2025: accept a century of news in the demo.
-                  + "window:\n  maxAge: P36500D\n  futureSkew: PT6H\n");
-      Path indexerConfig = write(work.resolve("indexer.yml"), indexerYaml(ns, indexerPort));
-      Path editorialConfig = write(work.resolve("editorial.yml"), editorialYaml(ns, work));
+                  "window",
+                  Map.of("maxAge", "P36500D")));
+      var indexerConfig =
+          LocalPipeline.config(
+              ns,
+              bootstrap,
+              indexerPort,
+              Map.of(
+                  "opensearch",
+                  Map.of("url", settings.openSearchUrl()),
+                  "indexReplicas",
+                  0,
+                  "bulk",
+                  Map.of("maxDocs", 200, "flushMillis", 200, "retryMaxMillis", 5000)));
+      Path editorialConfig =
+          LocalPipeline.writeConfig(work.resolve("editorial.yml"), editorialConfig(ns, work));
 
       // The enricher and indexer start first so their groups exist before the first article.
-      var enricher = start("enricher", enricherConfig);
-      var indexer = start("indexer", indexerConfig);
-      var crawler = start("crawler", crawlerConfig, "--once");
-      out.printf(
-          "started crawler (pid %d), enricher (pid %d), indexer (pid %d); logs in %s%n",
-          crawler.pid(), enricher.pid(), indexer.pid(), work.resolve("logs"));
-      try {
+      try (var pipeline =
+          LocalPipeline.start(
+              settings.home(),
+              work,
+              List.of(
+                  LocalPipeline.Service.of("enricher", enricherConfig),
+                  LocalPipeline.Service.of("indexer", indexerConfig),
+                  LocalPipeline.Service.of("crawler", crawlerConfig, "--once")))) {
+        var crawler = pipeline.process("crawler");
+        var enricher = pipeline.process("enricher");
+        var indexer = pipeline.process("indexer");
+        out.printf(
+            "started crawler (pid %d), enricher (pid %d), indexer (pid %d); logs in %s%n",
+            crawler.pid(), enricher.pid(), indexer.pid(), pipeline.logs());
         waitUntilIdle(
             new ConsumerLag(admin),
             crawler,
             enricher,
             indexer,
             Map.of(crawler, crawlerPort, enricher, enricherPort, indexer, indexerPort));
-      } finally {
-        enricher.stop(30);
-        indexer.stop(30);
-        crawler.stop(5);
       }
       long discovered = new ConsumerLag(admin).endOffsets(Topics.DISCOVERED.name(ns));
       var config = EditorialConfig.load(editorialConfig, Map.of(), Map.of());
@@ -209,53 +236,27 @@ public final class DemoRunner {
     }
   }
 
-  private String common(String ns, int opsPort) {
-    return "namespace: "
-        + ns
-        + "\nkafka:\n  bootstrapServers: "
-        + settings.kafkaBootstrap()
-        + "\n  partitions: 3\n  replicationFactor: 1\nops:\n  host: 127.0.0.1\n  port: "
-        + opsPort
-        + "\n";
-  }
-
-  private String indexerYaml(String ns, int opsPort) {
-    return common(ns, opsPort)
-        + "opensearch:\n  url: "
-        + settings.openSearchUrl()
-        + "\n"
-        + "indexReplicas: 0\nbulk:\n  maxDocs: 200\n  maxBytes: 5242880\n  flushMillis: 200\n"
-        + "  retryBaseMillis: 200\n  retryMaxMillis: 5000\n";
-  }
-
-  private String editorialYaml(String ns, Path work) {
-    return "namespace: "
-        + ns
-        + "\nopensearch:\n  url: "
-        + settings.openSearchUrl()
-        + "\nindexReplicas: 0\n"
+  /** The editorial settings the demo materializes with (in this process, once idle). */
+  private Map<String, Object> editorialConfig(String ns, Path work) {
+    return Map.of(
+        "namespace",
+        ns,
+        "opensearch",
+        Map.of("url", settings.openSearchUrl()),
+        "indexReplicas",
+        0,
         // The demo's weeks are long over: it materializes them itself once the pipeline is idle,
         // rather than the service publishing each from whatever part has arrived.
-        + "publishing:\n  enabled: false\n"
-        + "issues:\n  outputDir: "
-        + work.resolve("issues")
-        + "\n  anchors:\n"
-        + "    - {windowEnd: 2024-05-17, number: 575}\n    - {windowEnd: 2025-06-27, number: 630}\n";
-  }
-
-  private ServiceProcess start(String module, Path config, String... flags) throws IOException {
-    var args = new ArrayList<String>(List.of("--config", config.toString()));
-    args.addAll(List.of(flags));
-    return ServiceProcess.start(
-        module,
-        ServiceProcess.jarOf(settings.home(), module),
-        args,
-        settings.workDir().resolve("logs/" + module + ".log"));
-  }
-
-  private static Path write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, text, StandardCharsets.UTF_8);
+        "publishing",
+        Map.of("enabled", false),
+        "issues",
+        Map.of(
+            "outputDir",
+            work.resolve("issues").toString(),
+            "anchors",
+            List.of(
+                Map.of("windowEnd", "2024-05-17", "number", 575),
+                Map.of("windowEnd", "2025-06-27", "number", 630))));
   }
 
   private static int freePort() throws IOException {

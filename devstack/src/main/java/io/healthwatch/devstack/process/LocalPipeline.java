@@ -1,30 +1,84 @@
 package io.healthwatch.devstack.process;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The three services as separate processes from their built jars, with their default settings
- * except what a watched run needs: a namespace, the local broker and node, one RSS source, and the
- * crawler re-reading it every second (politeness 200 ms per host). For benchmarks and tests that
- * follow articles from a site to the index.
+ * The one launcher of the local pipeline: services as separate processes from their built jars,
+ * each with its config written as YAML (by the YAML library, so any value is quoted as it must be)
+ * next to its log. The demo, the integration tests and the benchmarks all start services through
+ * it; each says only what differs from the services' defaults.
  */
 public final class LocalPipeline implements AutoCloseable {
-  private final List<ServiceProcess> processes;
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+
+  /**
+   * One service to run.
+   *
+   * @param module crawler, enricher, indexer or editorial
+   * @param config its settings by key path ("kafka" → {"bootstrapServers": ...}); the rest are its
+   *     defaults
+   * @param flags its own flags (the crawler's --once)
+   */
+  public record Service(String module, Map<String, Object> config, List<String> flags) {
+    public Service {
+      config = Map.copyOf(config);
+      flags = List.copyOf(flags);
+    }
+
+    public static Service of(String module, Map<String, Object> config, String... flags) {
+      return new Service(module, config, List.of(flags));
+    }
+  }
+
+  private final Map<String, ServiceProcess> processes;
   private final Path logs;
 
-  private LocalPipeline(List<ServiceProcess> processes, Path logs) {
+  private LocalPipeline(Map<String, ServiceProcess> processes, Path logs) {
     this.processes = processes;
     this.logs = logs;
   }
 
   /**
-   * Starts enricher and indexer first (their groups exist before the first article), then the
-   * crawler.
+   * Starts the services in the order given (consumers before producers, so their groups exist
+   * before the first record); if one fails to start, those already started are stopped.
+   */
+  public static LocalPipeline start(Path projectHome, Path work, List<Service> services)
+      throws IOException {
+    var started = new LinkedHashMap<String, ServiceProcess>();
+    try {
+      for (Service service : services) {
+        Path config = writeConfig(work.resolve(service.module() + ".yml"), service.config());
+        var args = new ArrayList<>(List.of("--config", config.toString()));
+        args.addAll(service.flags());
+        started.put(
+            service.module(),
+            ServiceProcess.start(
+                service.module(),
+                ServiceProcess.jarOf(projectHome, service.module()),
+                args,
+                work.resolve("logs").resolve(service.module() + ".log")));
+      }
+    } catch (IOException | RuntimeException e) {
+      stopAll(started.values());
+      throw e;
+    }
+    return new LocalPipeline(started, work.resolve("logs"));
+  }
+
+  /**
+   * The three pipeline services with a watched run's settings: a namespace, the local broker and
+   * node, one RSS source, and the crawler re-reading it every second (politeness 200 ms per host).
+   * For benchmarks and tests that follow articles from a site to the index.
    */
   public static LocalPipeline start(
       Path projectHome,
@@ -36,53 +90,82 @@ public final class LocalPipeline implements AutoCloseable {
       String feedUrl)
       throws IOException {
     Path sources =
-        write(
+        writeConfig(
             work.resolve("sources.yml"),
-            "sources:\n  - id: live\n    name: "
-                + sourceName
-                + "\n    kind: rss\n    entryUrls: [\""
-                + feedUrl
-                + "\"]\n");
-    String common =
-        "namespace: "
-            + namespace
-            + "\nkafka:\n  bootstrapServers: "
-            + kafkaBootstrap
-            + "\nops:\n  port: -1\n";
-    var processes = new ArrayList<ServiceProcess>();
-    try {
-      processes.add(
-          start(
-              projectHome,
-              work,
-              "enricher",
-              common + "stateDir: " + work.resolve("enricher-state") + "\n"));
-      processes.add(
-          start(
-              projectHome,
-              work,
-              "indexer",
-              common + "opensearch:\n  url: " + openSearchUrl + "\nindexReplicas: 0\n"));
-      processes.add(
-          start(
-              projectHome,
-              work,
-              "crawler",
-              common
-                  + "sources: "
-                  + sources
-                  + "\nrecheckEvery: PT1S\nfetch:\n  perHostDelayMillis: 200\n"));
-    } catch (IOException | RuntimeException e) {
-      for (var process : processes) {
-        try {
-          process.stop(5);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      throw e;
+            Map.of(
+                "sources",
+                List.of(
+                    Map.of(
+                        "id",
+                        "live",
+                        "name",
+                        sourceName,
+                        "kind",
+                        "rss",
+                        "entryUrls",
+                        List.of(feedUrl)))));
+    return start(
+        projectHome,
+        work,
+        List.of(
+            Service.of(
+                "enricher",
+                config(
+                    namespace,
+                    kafkaBootstrap,
+                    -1,
+                    Map.of("stateDir", work.resolve("enricher-state").toString()))),
+            Service.of(
+                "indexer",
+                config(
+                    namespace,
+                    kafkaBootstrap,
+                    -1,
+                    Map.of("opensearch", Map.of("url", openSearchUrl), "indexReplicas", 0))),
+            Service.of(
+                "crawler",
+                config(
+                    namespace,
+                    kafkaBootstrap,
+                    -1,
+                    Map.of(
+                        "sources",
+                        sources.toString(),
+                        "recheckEvery",
+                        "PT1S",
+                        "fetch",
+                        Map.of("perHostDelayMillis", 200))))));
+  }
+
+  /**
+   * A service's config for a local run: what every service shares (its namespace, the broker, its
+   * ops port; -1 for none) and its own keys.
+   */
+  public static Map<String, Object> config(
+      String namespace, String kafkaBootstrap, int opsPort, Map<String, Object> own) {
+    var config = new LinkedHashMap<String, Object>();
+    config.put("namespace", namespace);
+    config.put("kafka", Map.of("bootstrapServers", kafkaBootstrap));
+    config.put("ops", Map.of("host", "127.0.0.1", "port", opsPort));
+    config.putAll(own);
+    return config;
+  }
+
+  /** Writes a config tree as YAML. */
+  public static Path writeConfig(Path file, Map<String, Object> tree) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    YAML.writeValue(file.toFile(), tree);
+    return file;
+  }
+
+  /** A running service by module name. */
+  public ServiceProcess process(String module) {
+    var process = processes.get(module);
+    if (process == null) {
+      throw new IllegalArgumentException(
+          "no " + module + " in this pipeline: " + processes.keySet());
     }
-    return new LocalPipeline(processes, work.resolve("logs"));
+    return process;
   }
 
   public Path logs() {
@@ -91,7 +174,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Fails with the last lines of its log when a service has exited. */
   public void requireAlive() {
-    for (var process : processes) {
+    for (var process : processes.values()) {
       if (!process.alive()) {
         throw new IllegalStateException(
             process.name() + " exited (" + process.exitCode() + "):\n" + process.tail(20));
@@ -101,23 +184,18 @@ public final class LocalPipeline implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (var process : processes) {
+    for (var process : processes.values()) {
       process.stop(30);
     }
   }
 
-  private static ServiceProcess start(Path home, Path work, String module, String yaml)
-      throws IOException {
-    Path config = write(work.resolve(module + ".yml"), yaml);
-    return ServiceProcess.start(
-        module,
-        ServiceProcess.jarOf(home, module),
-        List.of("--config", config.toString()),
-        work.resolve("logs").resolve(module + ".log"));
-  }
-
-  private static Path write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, text, StandardCharsets.UTF_8);
+  private static void stopAll(Iterable<ServiceProcess> started) {
+    for (var process : started) {
+      try {
+        process.stop(5);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

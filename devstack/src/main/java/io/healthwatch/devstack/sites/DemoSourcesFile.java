@@ -1,41 +1,34 @@
 package io.healthwatch.devstack.sites;
 
+import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.sites.DemoCorpus.Outlet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Writes the crawler's source registry for the running demo sites (their ports change per run). */
 public final class DemoSourcesFile {
   private DemoSourcesFile() {}
 
   public static Path write(DemoSites sites, Path file) throws IOException {
-    var yaml =
-        new StringBuilder(
-            "# Written by the demo for sites on 127.0.0.1; see crawler/README.md.\nsources:\n");
+    var sources = new ArrayList<Map<String, Object>>();
     for (Outlet outlet : sites.corpus().outlets()) {
-      yaml.append("  - id: ")
-          .append(outlet.id())
-          .append('\n')
-          .append("    name: ")
-          .append(outlet.name())
-          .append('\n')
-          .append("    kind: ")
-          .append(outlet.feed())
-          .append('\n')
-          .append("    entryUrls: [\"")
-          .append(sites.entryUrl(outlet))
-          .append("\"]\n")
-          // the demo's sites are on loopback, which the crawler refuses for links from the web
-          .append("    allowPrivateAddresses: true\n");
+      var source = new LinkedHashMap<String, Object>();
+      source.put("id", outlet.id());
+      source.put("name", outlet.name());
+      source.put("kind", outlet.feed());
+      source.put("entryUrls", List.of(sites.entryUrl(outlet)));
+      // the demo's sites are on loopback, which the crawler refuses for links from the web
+      source.put("allowPrivateAddresses", true);
       if ("html-list".equals(outlet.feed())) {
-        yaml.append("    linkSelector: \"ul.news-list a[href]\"\n")
-            .append("    include: [\"127\\\\.0\\\\.0\\\\.1:\\\\d+/.*\\\\.s?html?\"]\n");
+        source.put("linkSelector", "ul.news-list a[href]");
+        source.put("include", List.of("127\\.0\\.0\\.1:\\d+/.*\\.s?html?"));
       }
+      sources.add(source);
     }
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, yaml, StandardCharsets.UTF_8);
-    return file;
+    return LocalPipeline.writeConfig(file, Map.of("sources", sources));
   }
 }
