@@ -6,7 +6,7 @@ import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import io.healthwatch.contracts.config.ServiceArgs;
-import io.healthwatch.indexer.ChineseAnalyzer;
+import io.healthwatch.indexer.IndexBootstrap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,12 +28,7 @@ public record EditorialConfig(
 
   public EditorialConfig {
     namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
-    ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
-    ConfigException.require(
-        ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),
-        "chineseAnalysis",
-        chineseAnalysis,
-        "auto, smartcn or cjk");
+    IndexBootstrap.requireSettings(indexReplicas, chineseAnalysis);
     ConfigException.require(calendar != null, "calendar", calendar, "{zone, startDay}");
   }
 
@@ -198,7 +193,8 @@ public record EditorialConfig(
   public static EditorialConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
     var c =
-        ConfigLoader.load(EditorialConfig.class, "editorial-defaults.yml", file, env, overrides);
+        ConfigLoader.load(
+            EditorialConfig.class, "editorial", "editorial-defaults.yml", file, env, overrides);
     return new EditorialConfig(
         c.namespace(),
         c.opensearch(),

@@ -79,15 +79,7 @@ public final class EditorialMain {
                     client,
                     config,
                     outputDir)) {
-      ops.check(
-          "opensearch",
-          () -> {
-            try {
-              return client.ping().value() ? null : "OpenSearch does not answer ping";
-            } catch (Exception e) {
-              return "OpenSearch unreachable: " + e.getMessage();
-            }
-          });
+      ops.check("opensearch", OpenSearchClients.health(client));
       if (config.publishing().enabled()) {
         var store = new IssueStore(client, config.namespace());
         var publisher =

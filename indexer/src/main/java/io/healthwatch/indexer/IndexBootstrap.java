@@ -21,6 +21,20 @@ public final class IndexBootstrap {
 
   private IndexBootstrap() {}
 
+  /**
+   * The two settings every service that creates indices has ({@code indexReplicas}, {@code
+   * chineseAnalysis}), checked alike when its config is loaded.
+   */
+  public static void requireSettings(int indexReplicas, String chineseAnalysis) {
+    io.healthwatch.contracts.config.ConfigException.require(
+        indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
+    io.healthwatch.contracts.config.ConfigException.require(
+        ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),
+        "chineseAnalysis",
+        chineseAnalysis,
+        "auto, smartcn or cjk");
+  }
+
   /** The indexer's indices, as the service or a command with its configuration sets them up. */
   public static void ensure(OpenSearchClient client, IndexerConfig config) throws IOException {
     ensure(

@@ -24,12 +24,7 @@ public record IndexerConfig(
     namespace = io.healthwatch.contracts.topic.Namespace.configured(namespace);
     ConfigException.require(
         groupId != null && !groupId.isBlank(), "groupId", groupId, "a consumer group id");
-    ConfigException.require(indexReplicas >= 0, "indexReplicas", indexReplicas, "0 or more");
-    ConfigException.require(
-        ChineseAnalyzer.PREFERENCES.contains(chineseAnalysis),
-        "chineseAnalysis",
-        chineseAnalysis,
-        "auto, smartcn or cjk");
+    IndexBootstrap.requireSettings(indexReplicas, chineseAnalysis);
   }
 
   public String qualifiedGroupId() {
@@ -58,6 +53,7 @@ public record IndexerConfig(
 
   public static IndexerConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    return ConfigLoader.load(IndexerConfig.class, "indexer-defaults.yml", file, env, overrides);
+    return ConfigLoader.load(
+        IndexerConfig.class, "indexer", "indexer-defaults.yml", file, env, overrides);
   }
 }

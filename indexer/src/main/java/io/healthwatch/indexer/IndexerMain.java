@@ -56,15 +56,7 @@ public final class IndexerMain {
       var loop =
           new IndexerLoop(
               consumer, writer, new DeadLetterPublisher(producer, ns), config.bulk(), metrics, ns);
-      ops.check(
-          "opensearch",
-          () -> {
-            try {
-              return client.ping().value() ? null : "OpenSearch does not answer ping";
-            } catch (Exception e) {
-              return "OpenSearch unreachable: " + e.getMessage();
-            }
-          });
+      ops.check("opensearch", OpenSearchClients.health(client));
       var main = Thread.currentThread();
       Runtime.getRuntime()
           .addShutdownHook(

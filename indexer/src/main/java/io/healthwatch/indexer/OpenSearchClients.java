@@ -15,6 +15,17 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 public final class OpenSearchClients {
   private OpenSearchClients() {}
 
+  /** A health check: null while the cluster answers ping, else what is wrong. */
+  public static java.util.function.Supplier<String> health(OpenSearchClient client) {
+    return () -> {
+      try {
+        return client.ping().value() ? null : "OpenSearch does not answer ping";
+      } catch (Exception e) {
+        return "OpenSearch unreachable: " + e.getMessage();
+      }
+    };
+  }
+
   public static OpenSearchClient create(OpenSearchSettings settings) {
     URI uri = settings.uri();
     var host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());

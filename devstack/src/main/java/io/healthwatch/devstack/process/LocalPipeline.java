@@ -19,7 +19,11 @@ import java.util.Map;
  */
 public final class LocalPipeline implements AutoCloseable {
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              // Lists indented under their key, as people write them (and append to them).
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
   /**
    * One service to run.

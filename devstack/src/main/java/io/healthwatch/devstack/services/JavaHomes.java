@@ -48,7 +48,7 @@ final class JavaHomes {
     return new ServiceException(
         "no suitable JDK: OpenSearch needs Java "
             + minimum
-            + "+; install one under /usr/lib/jvm or set HEALTHWATCH_OPEN_SEARCH_JAVA_HOME");
+            + "+; install one under /usr/lib/jvm or set HEALTHWATCH_SERVICES_OPEN_SEARCH_JAVA_HOME");
   }
 
   static Optional<Integer> version(Path home) {

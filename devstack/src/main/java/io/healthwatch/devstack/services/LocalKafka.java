@@ -43,9 +43,11 @@ public final class LocalKafka implements LocalService {
     if (process.running().isPresent()) {
       return waitHealthy();
     }
-    DetachedProcess.requireFreePort(config.kafkaPort(), "Kafka", "HEALTHWATCH_KAFKA_PORT");
+    DetachedProcess.requireFreePort(config.kafkaPort(), "Kafka", "HEALTHWATCH_SERVICES_KAFKA_PORT");
     DetachedProcess.requireFreePort(
-        config.kafkaControllerPort(), "Kafka controller", "HEALTHWATCH_KAFKA_CONTROLLER_PORT");
+        config.kafkaControllerPort(),
+        "Kafka controller",
+        "HEALTHWATCH_SERVICES_KAFKA_CONTROLLER_PORT");
     install();
     Path properties = writeServerProperties();
     formatStorageOnce(properties);

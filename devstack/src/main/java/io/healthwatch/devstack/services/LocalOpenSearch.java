@@ -55,11 +55,11 @@ public final class LocalOpenSearch implements LocalService {
       return waitHealthy();
     }
     DetachedProcess.requireFreePort(
-        config.openSearchPort(), "OpenSearch HTTP", "HEALTHWATCH_OPEN_SEARCH_PORT");
+        config.openSearchPort(), "OpenSearch HTTP", "HEALTHWATCH_SERVICES_OPEN_SEARCH_PORT");
     DetachedProcess.requireFreePort(
         config.openSearchTransportPort(),
         "OpenSearch transport",
-        "HEALTHWATCH_OPEN_SEARCH_TRANSPORT_PORT");
+        "HEALTHWATCH_SERVICES_OPEN_SEARCH_TRANSPORT_PORT");
     Path javaHome =
         JavaHomes.find(21, config.openSearchJavaHome(), System.getenv("OPENSEARCH_JAVA_HOME"));
     install();

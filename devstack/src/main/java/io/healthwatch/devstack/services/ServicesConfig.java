@@ -44,10 +44,10 @@ public record ServicesConfig(
     return value != null && value.matches("\\d+[mMgG]");
   }
 
-  /** Defaults, then the environment ({@code HEALTHWATCH_KAFKA_PORT=19092} and so on). */
+  /** Defaults, then the environment ({@code HEALTHWATCH_SERVICES_KAFKA_PORT=19092} and so on). */
   public static ServicesConfig load(Map<String, String> env) {
     return ConfigLoader.load(
-        ServicesConfig.class, "devstack/services-defaults.yml", null, env, Map.of());
+        ServicesConfig.class, "services", "devstack/services-defaults.yml", null, env, Map.of());
   }
 
   /** The folder for data, logs and downloads, resolved against the project root. */

@@ -60,9 +60,9 @@ class LocalServicesIT {
       var config =
           ServicesConfig.load(
               Map.of(
-                  "HEALTHWATCH_HOME",
+                  "HEALTHWATCH_SERVICES_HOME",
                   otherHome.toString(),
-                  "HEALTHWATCH_KAFKA_PORT",
+                  "HEALTHWATCH_SERVICES_KAFKA_PORT",
                   Integer.toString(port)));
       var error =
           assertThrows(ServiceException.class, () -> new LocalKafka(config, otherHome).start());
@@ -70,7 +70,7 @@ class LocalServicesIT {
           "port "
               + port
               + " (Kafka) is taken by another process; stop it or choose another port"
-              + " with HEALTHWATCH_KAFKA_PORT=<port>",
+              + " with HEALTHWATCH_SERVICES_KAFKA_PORT=<port>",
           error.getMessage());
     }
   }
@@ -87,7 +87,7 @@ class LocalServicesIT {
     var error =
         assertThrows(
             RuntimeException.class,
-            () -> ServicesConfig.load(Map.of("HEALTHWATCH_KAFKA_HEAP", "lots")));
+            () -> ServicesConfig.load(Map.of("HEALTHWATCH_SERVICES_KAFKA_HEAP", "lots")));
     assertTrue(error.getMessage().contains("kafkaHeap"), error.getMessage());
   }
 }

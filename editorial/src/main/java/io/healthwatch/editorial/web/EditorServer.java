@@ -412,25 +412,16 @@ public final class EditorServer implements AutoCloseable {
   }
 
   private String searchPage(Map<String, String> query) throws IOException {
+    var request = Requests.search(query, HITS_SHOWN);
     var form =
         new EditorPages.SearchForm(
-            query.getOrDefault("q", ""),
-            Requests.blankToNull(query.get("source")),
-            Requests.blankToNull(query.get("entity")),
-            Requests.blankToNull(query.get("topic")),
-            Requests.optionalDate(query.get("from")),
-            Requests.optionalDate(query.get("to")));
-    var result =
-        search.search(
-            new ArticleSearch.Request(
-                form.text(),
-                form.source(),
-                form.entity(),
-                form.topic(),
-                form.from(),
-                form.to(),
-                HITS_SHOWN));
-    return pages.search(form, search.facets(), result);
+            request.text(),
+            request.source(),
+            request.entity(),
+            request.topic(),
+            request.from(),
+            request.to());
+    return pages.search(form, search.facets(), search.search(request));
   }
 
   private String weekPage(LocalDate windowEnd) throws IOException {

@@ -132,16 +132,7 @@ final class IssueApi {
     }
     if (path.equals(PREFIX + "articles")) {
       int size = Requests.integer(query.get("size"), 20, 1, MAX_HITS, "size");
-      var result =
-          search.search(
-              new ArticleSearch.Request(
-                  query.getOrDefault("q", ""),
-                  Requests.blankToNull(query.get("source")),
-                  Requests.blankToNull(query.get("entity")),
-                  Requests.blankToNull(query.get("topic")),
-                  Requests.optionalDate(query.get("from")),
-                  Requests.optionalDate(query.get("to")),
-                  size));
+      var result = search.search(Requests.search(query, size));
       return ok(
           new SearchAnswer(
               result.total(),

@@ -1,7 +1,9 @@
 package io.healthwatch.editorial.web;
 
+import io.healthwatch.editorial.search.ArticleSearch;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /** Reading request values, the same for the pages and the API: a bad one is a 400 with why. */
 final class Requests {
@@ -30,6 +32,18 @@ final class Requests {
 
   static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /** A search with the pages' and the API's filters (q, source, entity, topic, from, to). */
+  static ArticleSearch.Request search(Map<String, String> query, int size) {
+    return new ArticleSearch.Request(
+        query.getOrDefault("q", ""),
+        blankToNull(query.get("source")),
+        blankToNull(query.get("entity")),
+        blankToNull(query.get("topic")),
+        optionalDate(query.get("from")),
+        optionalDate(query.get("to")),
+        size);
   }
 
   static int integer(String text, int fallback, int min, int max, String name) {

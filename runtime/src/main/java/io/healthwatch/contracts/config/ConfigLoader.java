@@ -23,12 +23,22 @@ import java.util.stream.Collectors;
  * module's jar, then an optional YAML file, then environment variables, then {@code --set} style
  * overrides. Unknown keys and bad values fail fast with the key, the value and what was expected.
  *
- * <p>An environment variable names a key by its path: {@code kafka.bootstrapServers} is {@code
- * HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS} (segments joined by a double underscore, camel case as
- * upper snake case).
+ * <p>An environment variable names a key of one component by its path: the crawler's {@code
+ * kafka.bootstrapServers} is {@code HEALTHWATCH_CRAWLER_KAFKA__BOOTSTRAP_SERVERS} (the component,
+ * then segments joined by a double underscore, camel case as upper snake case). Each component
+ * reads only its own variables, so one environment (a shell, an env file, a parent process whose
+ * children inherit it) can hold settings of all of them, and of the tests, without one stopping
+ * another with an unknown key.
  */
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "HEALTHWATCH_";
+
+  /** The components that read HEALTHWATCH_<COMPONENT>_* variables, and the tests' switch. */
+  static final java.util.List<String> COMPONENTS =
+      java.util.List.of(
+          "CRAWLER", "ENRICHER", "INDEXER", "EDITORIAL", "SERVICES", "TEST", "SAMPLE");
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -37,12 +47,23 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /** The start of a component's environment variables: {@code HEALTHWATCH_CRAWLER_}. */
+  public static String envPrefix(String component) {
+    return ENV_PREFIX + component.toUpperCase(Locale.ROOT) + "_";
+  }
+
+  /**
+   * @param component whose settings these are (crawler, enricher, ...): it names the environment
+   *     variables read
+   */
   public static <T> T load(
       Class<T> type,
+      String component,
       String defaultsResource,
       Path file,
       Map<String, String> env,
       Map<String, String> overrides) {
+    String prefix = envPrefix(component);
     ObjectNode tree = readDefaults(type, defaultsResource);
     String origin = "defaults " + defaultsResource;
     if (file != null) {
@@ -51,17 +72,29 @@ public final class ConfigLoader {
     }
     env.forEach(
         (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && !name.equals(ENV_PREFIX + "CONFIG")) {
-            set(tree, envNameToKey(name), value);
+          if (name.startsWith(prefix) && !name.equals(prefix + "CONFIG")) {
+            set(tree, envNameToKey(name.substring(prefix.length())), value);
+          } else if (name.startsWith(ENV_PREFIX)
+              && COMPONENTS.stream().noneMatch(c -> name.startsWith(ENV_PREFIX + c + "_"))) {
+            // Most likely a setting in the form before components had their own variables.
+            LOG.warn(
+                "environment variable {} names no component and is ignored: write"
+                    + " HEALTHWATCH_<COMPONENT>_<KEY>, e.g. {}{}",
+                name,
+                prefix,
+                name.substring(ENV_PREFIX.length()));
           }
         });
     overrides.forEach((key, value) -> set(tree, key, value));
     return bind(type, tree, origin, file);
   }
 
-  /** {@code HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS} to {@code kafka.bootstrapServers}. */
+  /**
+   * {@code KAFKA__BOOTSTRAP_SERVERS} (after the component's prefix) to {@code
+   * kafka.bootstrapServers}.
+   */
   static String envNameToKey(String envName) {
-    var path = envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("__");
+    var path = envName.toLowerCase(Locale.ROOT).split("__");
     var keys = new StringBuilder();
     for (String segment : path) {
       if (keys.length() > 0) {

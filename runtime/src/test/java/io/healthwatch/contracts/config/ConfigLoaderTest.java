@@ -22,7 +22,8 @@ class ConfigLoaderTest {
       file = dir.resolve("sample.yml");
       Files.writeString(file, yaml);
     }
-    return ConfigLoader.load(SampleConfig.class, "sample-defaults.yml", file, env, overrides);
+    return ConfigLoader.load(
+        SampleConfig.class, "sample", "sample-defaults.yml", file, env, overrides);
   }
 
   @Test
@@ -30,7 +31,7 @@ class ConfigLoaderTest {
     var config =
         load(
             "kafka:\n  bootstrapServers: file:9092\n  partitions: 6\n",
-            Map.of("HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS", "env:9092", "PATH", "/bin"),
+            Map.of("HEALTHWATCH_SAMPLE_KAFKA__BOOTSTRAP_SERVERS", "env:9092", "PATH", "/bin"),
             Map.of("ops.port", "8081"));
     assertEquals("env:9092", config.kafka().bootstrapServers());
     assertEquals(6, config.kafka().partitions());
@@ -69,6 +70,7 @@ class ConfigLoaderTest {
             () ->
                 ConfigLoader.load(
                     SampleConfig.class,
+                    "sample",
                     "sample-defaults.yml",
                     dir.resolve("nope.yml"),
                     Map.of(),
@@ -78,9 +80,30 @@ class ConfigLoaderTest {
 
   @Test
   void environmentNamesMapToCamelCaseKeys() {
-    assertEquals(
-        "kafka.bootstrapServers",
-        ConfigLoader.envNameToKey("HEALTHWATCH_KAFKA__BOOTSTRAP_SERVERS"));
-    assertEquals("namespace", ConfigLoader.envNameToKey("HEALTHWATCH_NAMESPACE"));
+    assertEquals("kafka.bootstrapServers", ConfigLoader.envNameToKey("KAFKA__BOOTSTRAP_SERVERS"));
+    assertEquals("namespace", ConfigLoader.envNameToKey("NAMESPACE"));
+    assertEquals("HEALTHWATCH_CRAWLER_", ConfigLoader.envPrefix("crawler"));
+  }
+
+  @Test
+  void aComponentReadsOnlyItsOwnVariablesSoOneEnvironmentServesAll() throws Exception {
+    // What broke before: the tests' switch, the local services' ports and another service's key,
+    // all in the environment of one service, each stopped it as an unknown key.
+    var config =
+        load(
+            null,
+            Map.of(
+                "HEALTHWATCH_TEST_INFRA", "local",
+                "HEALTHWATCH_SERVICES_KAFKA_PORT", "19092",
+                "HEALTHWATCH_INDEXER_OPENSEARCH__URL", "http://elsewhere:9200",
+                "HEALTHWATCH_SAMPLE_OPS__PORT", "9999"),
+            Map.of());
+    assertEquals(9999, config.ops().port());
+    // Its own unknown key still stops it, with the key.
+    var typo =
+        assertThrows(
+            ConfigException.class,
+            () -> load(null, Map.of("HEALTHWATCH_SAMPLE_KAFKA__BOOTSTRAP_SERVER", "x"), Map.of()));
+    assertTrue(typo.getMessage().contains("bootstrapServer"), typo.getMessage());
   }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The command line every service takes: {@code --config FILE}, any number of {@code --set
  * key=value}, and the service's own flags. The config file may also be named by {@code
- * HEALTHWATCH_CONFIG}.
+ * HEALTHWATCH_<SERVICE>_CONFIG} ({@code HEALTHWATCH_CRAWLER_CONFIG}).
  */
 public final class ServiceArgs {
   private final Path configFile;
@@ -59,7 +59,7 @@ public final class ServiceArgs {
       }
     }
     if (config == null) {
-      String fromEnv = System.getenv("HEALTHWATCH_CONFIG");
+      String fromEnv = System.getenv(ConfigLoader.envPrefix(service) + "CONFIG");
       config = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
     }
     return new ServiceArgs(config, Map.copyOf(overrides), Set.copyOf(flags));
