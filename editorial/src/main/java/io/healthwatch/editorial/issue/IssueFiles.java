@@ -81,7 +81,7 @@ public final class IssueFiles {
         default -> throw new IllegalStateException("unknown format " + format);
       }
     }
-    return new Written(Map.copyOf(files), List.copyOf(notes));
+    return new Written(java.util.Collections.unmodifiableMap(files), List.copyOf(notes));
   }
 
   private static byte[] text(String text) {

@@ -50,6 +50,7 @@ public final class IssuePdf {
    */
   public IssuePdf(Path font) {
     this.font = font;
+    PdfLog.install();
   }
 
   /**
