@@ -89,7 +89,7 @@ public final class HealthwatchCli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = HealthwatchCli.class.getPackage().getImplementationVersion();
+      String version = io.healthwatch.contracts.config.BuildVersion.of(HealthwatchCli.class);
       return new String[] {"healthwatch " + (version == null ? "dev" : version)};
     }
   }

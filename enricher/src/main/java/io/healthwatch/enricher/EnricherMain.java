@@ -51,6 +51,14 @@ public final class EnricherMain {
           "streams",
           () ->
               streams.state().isRunningOrRebalancing() ? null : "streams state " + streams.state());
+      // Starting, rebalancing or running is alive; only a dead stream needs a restart.
+      ops.liveness(
+          "streams-alive",
+          () ->
+              switch (streams.state()) {
+                case ERROR, PENDING_ERROR -> "streams state " + streams.state();
+                default -> null;
+              });
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(

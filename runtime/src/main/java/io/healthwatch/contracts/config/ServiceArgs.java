@@ -25,7 +25,21 @@ public final class ServiceArgs {
   }
 
   /**
+   * Asked for {@code --help} or {@code --version}: what to print (on stdout, exit 0) instead of
+   * running.
+   */
+  public static final class InfoRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InfoRequested(String text) {
+      super(text, null, false, false);
+    }
+  }
+
+  /**
    * @throws ConfigException naming the argument that is not understood
+   * @throws InfoRequested for --help (usage and every config key with its default and meaning, from
+   *     the service's bundled defaults) and --version
    */
   public static ServiceArgs parse(String service, String[] argv, String... knownFlags) {
     Path config = null;
@@ -35,6 +49,9 @@ public final class ServiceArgs {
     for (int i = 0; i < argv.length; i++) {
       String arg = argv[i];
       switch (arg) {
+        case "--help", "-h" -> throw new InfoRequested(help(service, known));
+        case "--version", "-V" ->
+            throw new InfoRequested(service + " " + BuildVersion.of(ServiceArgs.class));
         case "--config" -> config = Path.of(value(service, argv, ++i, arg));
         case "--set" -> {
           String pair = value(service, argv, ++i, arg);
@@ -47,12 +64,7 @@ public final class ServiceArgs {
         default -> {
           if (!known.contains(arg)) {
             throw new ConfigException(
-                "unknown argument '"
-                    + arg
-                    + "'; usage: "
-                    + service
-                    + " [--config FILE] [--set key=value]..."
-                    + (known.isEmpty() ? "" : " " + known));
+                "unknown argument '" + arg + "'; usage: " + usage(service, known));
           }
           flags.add(arg);
         }
@@ -63,6 +75,39 @@ public final class ServiceArgs {
       config = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
     }
     return new ServiceArgs(config, Map.copyOf(overrides), Set.copyOf(flags));
+  }
+
+  private static String usage(String service, List<String> flags) {
+    return service
+        + " [--config FILE] [--set key=value]..."
+        + (flags.isEmpty()
+            ? ""
+            : " " + String.join(" ", flags.stream().map(f -> "[" + f + "]").toList()))
+        + " [--help] [--version]";
+  }
+
+  private static String help(String service, List<String> flags) {
+    var text = new StringBuilder();
+    text.append("usage: ").append(usage(service, flags)).append("\n\n");
+    text.append("  --config FILE   a YAML file of settings (or ")
+        .append(ConfigLoader.envPrefix(service))
+        .append("CONFIG)\n");
+    text.append("  --set key=value one setting, over the file and the environment\n");
+    text.append("  environment     ")
+        .append(ConfigLoader.envPrefix(service))
+        .append("<KEY>, e.g. ")
+        .append(ConfigLoader.envPrefix(service))
+        .append("KAFKA__BOOTSTRAP_SERVERS\n\n");
+    String resource = service + "-defaults.yml";
+    try (var in = ServiceArgs.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in != null) {
+        text.append("Settings, with their defaults (").append(resource).append("):\n\n");
+        text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (java.io.IOException e) {
+      text.append("(the bundled ").append(resource).append(" could not be read)\n");
+    }
+    return text.toString();
   }
 
   private static String value(String service, String[] argv, int index, String option) {

@@ -18,6 +18,10 @@ public final class ServiceLauncher {
   public static void run(String service, Body body) {
     try {
       body.run();
+    } catch (ServiceArgs.InfoRequested e) {
+      System.out.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
+      System.out.flush();
+      System.exit(0);
     } catch (ConfigException e) {
       System.err.println(service + ": " + e.getMessage());
       System.exit(2);

@@ -17,14 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Health and metrics over HTTP for one service: {@code GET /health} (200 when every check passes,
- * 503 otherwise, JSON body naming each check) and {@code GET /metrics} (Prometheus text format).
+ * Health and metrics over HTTP for one service. {@code GET /live}: the process works (its liveness
+ * checks pass); a probe that restarts on failure uses it, and a broker or cluster outage, which the
+ * services ride out, does not fail it. {@code GET /ready} (also {@code /health}): every check
+ * passes, the outside dependencies too; a balancer or a status page uses it. Both answer 200 or 503
+ * with a JSON body naming each check. {@code GET /metrics}: Prometheus text format.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
 
   private final PrometheusMeterRegistry registry;
   private final Map<String, Supplier<String>> checks = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<String>> liveness = new ConcurrentHashMap<>();
   private final HttpServer server;
 
   private OpsServer(PrometheusMeterRegistry registry, HttpServer server) {
@@ -42,9 +46,11 @@ public final class OpsServer implements AutoCloseable {
     var server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
     var ops = new OpsServer(registry, server);
     server.createContext("/metrics", ops::metrics);
-    server.createContext("/health", ops::health);
+    server.createContext("/health", exchange -> ops.answer(exchange, true));
+    server.createContext("/ready", exchange -> ops.answer(exchange, true));
+    server.createContext("/live", exchange -> ops.answer(exchange, false));
     server.start();
-    LOG.info("ops endpoint http://{}:{}/health and /metrics", settings.host(), ops.port());
+    LOG.info("ops endpoint http://{}:{}/live, /ready and /metrics", settings.host(), ops.port());
     return ops;
   }
 
@@ -56,19 +62,34 @@ public final class OpsServer implements AutoCloseable {
     return server == null ? -1 : server.getAddress().getPort();
   }
 
-  /** Adds a named health check: the supplier returns null when healthy, or a one-line reason. */
+  /**
+   * Adds a readiness check (a dependency such as the broker): the supplier returns null when
+   * healthy, or a one-line reason.
+   */
   public void check(String name, Supplier<String> problem) {
     checks.put(name, problem);
+  }
+
+  /**
+   * Adds a liveness check: something only a restart mends (a stream thread dead). Part of readiness
+   * too.
+   */
+  public void liveness(String name, Supplier<String> problem) {
+    liveness.put(name, problem);
   }
 
   private void metrics(HttpExchange exchange) throws IOException {
     respond(exchange, 200, "text/plain; version=0.0.4", registry.scrape());
   }
 
-  private void health(HttpExchange exchange) throws IOException {
+  private void answer(HttpExchange exchange, boolean readiness) throws IOException {
     var results = new LinkedHashMap<String, String>();
     boolean up = true;
-    for (var entry : checks.entrySet()) {
+    var all = new LinkedHashMap<String, Supplier<String>>(liveness);
+    if (readiness) {
+      all.putAll(checks);
+    }
+    for (var entry : all.entrySet()) {
       String problem;
       try {
         problem = entry.getValue().get();

@@ -39,6 +39,13 @@ class OpsServerIT {
       assertEquals(503, health.statusCode());
       assertTrue(health.body().contains("\"status\":\"DOWN\""), health.body());
       assertTrue(health.body().contains("does not answer"), health.body());
+      assertEquals(503, get(ops.port(), "/ready").statusCode());
+      // A broker outage is ridden out, not mended by a restart: the process stays live.
+      var live = get(ops.port(), "/live");
+      assertEquals(200, live.statusCode(), live.body());
+      ops.liveness("worker", () -> "worker thread died");
+      assertEquals(503, get(ops.port(), "/live").statusCode());
+      assertTrue(get(ops.port(), "/ready").body().contains("worker thread died"));
 
       var metrics = get(ops.port(), "/metrics");
       assertEquals(200, metrics.statusCode());
