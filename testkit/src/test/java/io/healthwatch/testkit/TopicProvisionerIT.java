@@ -58,4 +58,42 @@ class TopicProvisionerIT {
       }
     }
   }
+
+  @Test
+  void thePublicTopicsKeepTheConfiguredRetentionAlsoWhenTheyExistAlready() throws Exception {
+    var endpoints = Infrastructure.get();
+    String ns = Infrastructure.namespace("retention-it");
+    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 1, (short) 1, Map.of());
+    TopicProvisioner.ensure(kafka, ns, List.of(Topics.TAGGED, Topics.DISCOVERED));
+    assertEquals(
+        Long.toString(KafkaSettings.PUBLIC_RETENTION.toMillis()),
+        retention(kafka, Topics.TAGGED.name(ns)));
+    assertTrue(
+        !retention(kafka, Topics.DISCOVERED.name(ns))
+            .equals(retention(kafka, Topics.TAGGED.name(ns))),
+        "an internal topic keeps the broker's default");
+
+    var longer =
+        new KafkaSettings(
+            endpoints.kafkaBootstrap(), 1, (short) 1, Map.of(), java.time.Duration.ofDays(730));
+    TopicProvisioner.ensure(longer, ns, List.of(Topics.TAGGED));
+    assertEquals(
+        Long.toString(java.time.Duration.ofDays(730).toMillis()),
+        retention(longer, Topics.TAGGED.name(ns)));
+  }
+
+  private static String retention(KafkaSettings kafka, String topic) throws Exception {
+    try (var admin = Admin.create(KafkaClients.common(kafka, "it"))) {
+      var resource =
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+      return admin
+          .describeConfigs(List.of(resource))
+          .all()
+          .get()
+          .get(resource)
+          .get("retention.ms")
+          .value();
+    }
+  }
 }

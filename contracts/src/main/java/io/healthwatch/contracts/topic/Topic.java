@@ -11,6 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
  * @param compacted whether the broker keeps only the latest value per key (state, not events)
  * @param retention how long the broker keeps records of an events topic it creates; null for the
  *     broker's default
+ * @param publicTopic read by downstream consumers: kept for the operators' {@code
+ *     kafka.publicRetention}, so a consumer away for weeks loses nothing
  */
 public record Topic<K, V>(
     String baseName,
@@ -18,23 +20,30 @@ public record Topic<K, V>(
     JsonSerde<V> valueSerde,
     String schemaResource,
     boolean compacted,
-    Duration retention) {
+    Duration retention,
+    boolean publicTopic) {
 
   /** A topic of events, kept for the broker's retention. */
   public static <K, V> Topic<K, V> events(
       String baseName, Serde<K> keySerde, JsonSerde<V> valueSerde, String schemaResource) {
-    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, false, null);
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, false, null, false);
   }
 
   /** A compacted topic: the latest value per key, kept for ever. */
   public static <K, V> Topic<K, V> compacted(
       String baseName, Serde<K> keySerde, JsonSerde<V> valueSerde, String schemaResource) {
-    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, true, null);
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, true, null, false);
   }
 
   /** The same topic kept for {@code keep} rather than the broker's default. */
   public Topic<K, V> keptFor(Duration keep) {
-    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, compacted, keep);
+    return new Topic<>(
+        baseName, keySerde, valueSerde, schemaResource, compacted, keep, publicTopic);
+  }
+
+  /** The same topic marked as read by downstream consumers (see {@code publicTopic}). */
+  public Topic<K, V> forConsumers() {
+    return new Topic<>(baseName, keySerde, valueSerde, schemaResource, compacted, retention, true);
   }
 
   /**

@@ -47,18 +47,20 @@ public final class Topics {
   /** Enricher out: the public topic of tagged, deduplicated, windowed articles. */
   public static final Topic<String, TaggedArticle> TAGGED =
       Topic.events(
-          "healthwatch.articles.tagged.v1",
-          Serdes.String(),
-          new JsonSerde<>(TaggedArticle.class),
-          "schemas/tagged-article.v1.schema.json");
+              "healthwatch.articles.tagged.v1",
+              Serdes.String(),
+              new JsonSerde<>(TaggedArticle.class),
+              "schemas/tagged-article.v1.schema.json")
+          .forConsumers();
 
   /** Enricher out: copies of an article already published (re-crawls and reprints). */
   public static final Topic<String, TaggedArticle> DUPLICATES =
       Topic.events(
-          "healthwatch.articles.duplicates.v1",
-          Serdes.String(),
-          new JsonSerde<>(TaggedArticle.class),
-          "schemas/tagged-article.v1.schema.json");
+              "healthwatch.articles.duplicates.v1",
+              Serdes.String(),
+              new JsonSerde<>(TaggedArticle.class),
+              "schemas/tagged-article.v1.schema.json")
+          .forConsumers();
 
   /** Every stage: records it could not process, with the reason and the original payload. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =

@@ -1,5 +1,6 @@
 package io.healthwatch.contracts.config;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -9,12 +10,27 @@ import java.util.Map;
  * @param partitions partitions of each topic the service creates at start-up
  * @param replicationFactor replicas of each topic (1 for a single local broker)
  * @param properties extra client properties passed as they are (e.g. security settings)
+ * @param publicRetention how long the broker keeps the topics downstream consumers read (the tagged
+ *     and duplicate articles); set when a service creates them and on existing ones at start-up
  */
 public record KafkaSettings(
     String bootstrapServers,
     int partitions,
     short replicationFactor,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    Duration publicRetention) {
+  /** A year: a consumer down for weeks, or a new one reading back a season, loses nothing. */
+  public static final Duration PUBLIC_RETENTION = Duration.ofDays(365);
+
+  /** Settings with the default public retention (for tools and tests). */
+  public KafkaSettings(
+      String bootstrapServers,
+      int partitions,
+      short replicationFactor,
+      Map<String, String> properties) {
+    this(bootstrapServers, partitions, replicationFactor, properties, null);
+  }
+
   public KafkaSettings {
     ConfigException.require(
         bootstrapServers != null && !bootstrapServers.isBlank(),
@@ -25,5 +41,11 @@ public record KafkaSettings(
     ConfigException.require(
         replicationFactor >= 1, "kafka.replicationFactor", replicationFactor, "at least 1");
     properties = properties == null ? Map.of() : Map.copyOf(properties);
+    publicRetention = publicRetention == null ? PUBLIC_RETENTION : publicRetention;
+    ConfigException.require(
+        !publicRetention.isNegative() && publicRetention.toHours() >= 1,
+        "kafka.publicRetention",
+        publicRetention,
+        "a duration of an hour or more, such as P365D");
   }
 }

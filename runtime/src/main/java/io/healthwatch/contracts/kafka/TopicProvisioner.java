@@ -2,15 +2,20 @@ package io.healthwatch.contracts.kafka;
 
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.topic.Topic;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -49,6 +54,7 @@ public final class TopicProvisioner {
         }
       }
       awaitLeaders(admin, created);
+      keepPublicTopics(admin, byName, existing, kafka);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           "cannot create topics on " + kafka.bootstrapServers() + ": " + rootMessage(e), e);
@@ -94,12 +100,54 @@ public final class TopicProvisioner {
     }
   }
 
+  /** How long a topic's records are kept: the operators' setting for the public ones. */
+  private static Duration retention(Topic<?, ?> topic, KafkaSettings kafka) {
+    return topic.publicTopic() ? kafka.publicRetention() : topic.retention();
+  }
+
+  /**
+   * A public topic made before (by an earlier release, or with another setting) gets the configured
+   * retention: only a longer or shorter keep, nothing else is changed.
+   */
+  private static void keepPublicTopics(
+      Admin admin, Map<String, Topic<?, ?>> byName, Set<String> existing, KafkaSettings kafka)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    String wanted = Long.toString(kafka.publicRetention().toMillis());
+    for (var entry : byName.entrySet()) {
+      if (!entry.getValue().publicTopic() || !existing.contains(entry.getKey())) {
+        continue;
+      }
+      var resource = new ConfigResource(ConfigResource.Type.TOPIC, entry.getKey());
+      var current =
+          admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+      var retention = current.get("retention.ms");
+      if (retention != null && wanted.equals(retention.value())) {
+        continue;
+      }
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  resource,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry("retention.ms", wanted), AlterConfigOp.OpType.SET))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      LOG.info(
+          "topic {} now keeps records for {} (kafka.publicRetention; was {} ms)",
+          entry.getKey(),
+          kafka.publicRetention(),
+          retention == null ? "?" : retention.value());
+    }
+  }
+
   private static NewTopic newTopic(String name, Topic<?, ?> topic, KafkaSettings kafka) {
     var configs = new java.util.HashMap<String, String>();
     configs.put("compression.type", "producer");
     configs.put("cleanup.policy", topic.compacted() ? "compact" : "delete");
-    if (topic.retention() != null) {
-      configs.put("retention.ms", Long.toString(topic.retention().toMillis()));
+    Duration retention = retention(topic, kafka);
+    if (retention != null) {
+      configs.put("retention.ms", Long.toString(retention.toMillis()));
     }
     return new NewTopic(name, kafka.partitions(), kafka.replicationFactor()).configs(configs);
   }
