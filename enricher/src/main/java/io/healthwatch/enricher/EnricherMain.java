@@ -47,6 +47,7 @@ public final class EnricherMain {
               stopped.countDown();
             }
           });
+      ops.bind(new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams));
       ops.check(
           "streams",
           () ->

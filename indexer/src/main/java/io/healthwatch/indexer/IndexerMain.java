@@ -49,6 +49,8 @@ public final class IndexerMain {
             new KafkaProducer<String, byte[]>(
                 KafkaClients.producer(config.kafka(), "healthwatch-indexer-dlq"))) {
       ops.check("kafka", kafkaHealth);
+      ops.bind(new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer));
+      ops.bind(new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer));
       var metrics = new IndexerMetrics(ops.registry());
       var writer =
           new BulkWriter(

@@ -47,6 +47,11 @@ public final class Crawler implements AutoCloseable {
   private final FrontierOwner owner;
   private final List<FetchWorker> workers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
+
+  /** The Kafka clients' own meters (consumer lag, request rates), closed with the crawler. */
+  private final List<io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics =
+      new ArrayList<>();
+
   private final PageArchive archive;
   private final CrawlMetrics metrics;
 
@@ -173,6 +178,15 @@ public final class Crawler implements AutoCloseable {
         thread.start();
       }
       metrics.watch(db, queues, registry.sources(), config.recheckEvery(), clock);
+      for (var client : List.<AutoCloseable>of(producer, consumer)) {
+        var binder =
+            client instanceof KafkaConsumer<?, ?> c
+                ? new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(c)
+                : new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(
+                    (KafkaProducer<?, ?>) client);
+        binder.bindTo(meters);
+        crawler.clientMetrics.add(binder);
+      }
       return crawler;
     } catch (RuntimeException e) {
       restore.close();
@@ -227,6 +241,7 @@ public final class Crawler implements AutoCloseable {
     }
     archive.close();
     restore.close();
+    clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
     producer.close(Duration.ofSeconds(10));
   }
 }

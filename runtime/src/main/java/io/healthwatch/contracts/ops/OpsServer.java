@@ -30,10 +30,29 @@ public final class OpsServer implements AutoCloseable {
   private final Map<String, Supplier<String>> checks = new ConcurrentHashMap<>();
   private final Map<String, Supplier<String>> liveness = new ConcurrentHashMap<>();
   private final HttpServer server;
+  private final java.util.List<io.micrometer.core.instrument.binder.MeterBinder> bound =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private OpsServer(PrometheusMeterRegistry registry, HttpServer server) {
     this.registry = registry;
     this.server = server;
+    // The JVM's own figures: heap and GC pressure, threads, CPU, start time.
+    bind(new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics());
+    bind(new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics());
+    bind(new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics());
+    bind(new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics());
+    bind(new io.micrometer.core.instrument.binder.system.ProcessorMetrics());
+    bind(new io.micrometer.core.instrument.binder.system.UptimeMetrics());
+  }
+
+  /**
+   * Adds meters from a binder, closed with this server when it holds resources: a Kafka client's
+   * ({@code KafkaClientMetrics}: consumer lag {@code kafka_consumer_fetch_manager_records_lag_max},
+   * request rates, errors) or Streams' ({@code KafkaStreamsMetrics}).
+   */
+  public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+    binder.bindTo(registry);
+    bound.add(binder);
   }
 
   /** Starts the endpoint unless it is turned off; the registry works either way. */
@@ -117,6 +136,15 @@ public final class OpsServer implements AutoCloseable {
   public void close() {
     if (server != null) {
       server.stop(0);
+    }
+    for (var binder : bound) {
+      if (binder instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.debug("closing metrics of {}: {}", binder, e.toString());
+        }
+      }
     }
     registry.close();
   }

@@ -52,6 +52,12 @@ class OpsServerIT {
       assertTrue(
           metrics.body().contains("healthwatch_test_events_total{service=\"test\"} 3.0"),
           metrics.body());
+      for (String jvm :
+          new String[] {
+            "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage"
+          }) {
+        assertTrue(metrics.body().contains(jvm), "the JVM's own meters: " + jvm);
+      }
     }
   }
 }
