@@ -36,6 +36,9 @@ import org.jsoup.parser.Parser;
  */
 public final class FeedReader {
 
+  /** Deeper than any real feed nests (xhtml content included); far below a thread stack's limit. */
+  static final int MAX_DEPTH = 256;
+
   private FeedReader() {}
 
   /** A feed read in China time, against the current time. */
@@ -75,6 +78,15 @@ public final class FeedReader {
         PageDecoder.decoded(bytes, contentType == null ? null : HttpFetcher.charsetOf(contentType));
     String text = Doctype.strip(decoded.text().strip());
     WrittenFeed written = WrittenFeed.of(text);
+    if (written.depth() > MAX_DEPTH) {
+      // Rome's XML library recurses per level: a hostile feed would overflow the thread's stack.
+      throw new IOException(
+          "not a readable feed: markup nested "
+              + written.depth()
+              + " levels deep (a feed nests a few dozen at most; refused above "
+              + MAX_DEPTH
+              + ")");
+    }
     SyndFeed feed;
     try {
       feed = build(text);

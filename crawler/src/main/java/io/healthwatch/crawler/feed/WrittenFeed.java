@@ -9,7 +9,11 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A feed as its text writes it, read leniently with jsoup's XML parser: the feed's title and each
@@ -42,16 +46,26 @@ final class WrittenFeed {
   private final String title;
   private final boolean encodedTitle;
   private final List<Item> items;
+  private final int depth;
 
-  private WrittenFeed(String root, String title, boolean encodedTitle, List<Item> items) {
+  private WrittenFeed(
+      String root, String title, boolean encodedTitle, List<Item> items, int depth) {
     this.root = root;
     this.title = title;
     this.encodedTitle = encodedTitle;
     this.items = items;
+    this.depth = depth;
+  }
+
+  /** How deeply the feed's elements nest (counted without recursion). */
+  int depth() {
+    return depth;
   }
 
   static WrittenFeed of(String text) {
     Document xml = Jsoup.parse(text, "", Parser.xmlParser());
+    int[] deepest = {0};
+    NodeTraversor.traverse((node, d) -> deepest[0] = Math.max(deepest[0], d), xml);
     Element rootElement = xml.children().first();
     String root = rootElement == null ? null : rootElement.tagName().toLowerCase(Locale.ROOT);
     var items = new ArrayList<Item>();
@@ -83,7 +97,7 @@ final class WrittenFeed {
         encodedTitle = titleElement != null && isBase64(titleElement);
       }
     }
-    return new WrittenFeed(root, title, encodedTitle, items);
+    return new WrittenFeed(root, title, encodedTitle, items, deepest[0]);
   }
 
   /** Whether the root element is a feed's, whatever namespace it is in. */
@@ -137,7 +151,10 @@ final class WrittenFeed {
     String link = null;
     for (Element candidate : item.children()) {
       if (candidate.normalName().equals("link")) {
-        String value = candidate.hasAttr("href") ? candidate.attr("href") : candidate.text();
+        String value =
+            candidate.hasAttr("href")
+                ? candidate.attr("href")
+                : limitedText(candidate, false).strip();
         String rel = candidate.attr("rel");
         if (!value.isBlank()
             && (link == null && (rel.isEmpty() || rel.equals("alternate"))
@@ -153,15 +170,82 @@ final class WrittenFeed {
     for (String name : DATE_ELEMENTS) {
       Element element = lastChild(item, name);
       if (element == null) {
-        element = item.getElementsByTag(name).first();
+        element = descendant(item, name);
       }
-      if (element != null && !element.text().isBlank()) {
-        return element.text().strip();
+      String text = element == null ? "" : limitedText(element, false);
+      if (!text.isBlank()) {
+        return text.replaceAll("\\s+", " ").strip();
       }
     }
     String lastmod = attribute(item, "lastmod"); // CDF
     return lastmod == null || lastmod.isBlank() ? null : lastmod;
   }
+
+  /**
+   * The first element of that name within an item, not looking into items nested in it: a feed
+   * whose items are not closed nests every later item in the earlier ones, and searching each
+   * item's whole subtree would make reading it quadratic (HostileInputFuzzTest found a 0.7 MB feed
+   * taking a minute).
+   */
+  private static Element descendant(Element item, String name) {
+    Element[] found = {null};
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (depth > 0 && node instanceof Element element) {
+              if (element.normalName().equals("item") || element.normalName().equals("entry")) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              if (element.normalName().equals(name)) {
+                found[0] = element;
+                return FilterResult.STOP;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        item);
+    return found[0];
+  }
+
+  /**
+   * An element's text up to {@link #MAX_TEXT} characters, not reading into nested items: a title,
+   * date or link longer than that is not one, and an unclosed element would otherwise hold the rest
+   * of the feed.
+   *
+   * @param whole the text as written (whitespace kept) rather than normalized
+   */
+  private static String limitedText(Element element, boolean whole) {
+    var text = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (text.length() >= MAX_TEXT) {
+              return FilterResult.STOP;
+            }
+            if (depth > 0
+                && node instanceof Element nested
+                && (nested.normalName().equals("item") || nested.normalName().equals("entry"))) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (node instanceof TextNode textNode) {
+              text.append(whole ? textNode.getWholeText() : textNode.text());
+            } else if (node instanceof org.jsoup.nodes.DataNode data) {
+              text.append(data.getWholeData());
+            } else if (!whole && node instanceof Element block && block.isBlock()) {
+              text.append(' ');
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        element);
+    return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+  }
+
+  /** Longer than any title, date or link a feed means. */
+  private static final int MAX_TEXT = 2_048;
 
   private static String attribute(Element element, String name) {
     for (var attribute : element.attributes()) {
@@ -187,7 +271,7 @@ final class WrittenFeed {
     if (element == null) {
       return null;
     }
-    String raw = element.wholeText();
+    String raw = limitedText(element, true);
     if (isBase64(element)) {
       try {
         raw = new String(Base64.getMimeDecoder().decode(raw.strip()), StandardCharsets.UTF_8);

@@ -15,6 +15,23 @@ class FeedReaderTest {
   private static final String BASE = "http://127.0.0.1:8080/rss.xml";
 
   @Test
+  void markupNestedDeeperThanAnyFeedIsRefusedWithTheReasonNotAStackOverflow() {
+    String deep =
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
+            + "<div>".repeat(20_000)
+            + "</description></item></channel></rss>";
+    var error =
+        assertThrows(
+            java.io.IOException.class,
+            () ->
+                FeedReader.read(
+                    deep.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null,
+                    "https://a.example/rss"));
+    assertTrue(error.getMessage().contains("levels deep"), error.getMessage());
+  }
+
+  @Test
   void rssItemsResolveRelativeLinksAndKeepTheirDates() throws IOException {
     String rss =
         "<?xml version=\"1.0\" encoding=\"GBK\"?><rss version=\"2.0\"><channel><title>健康</title>"
