@@ -49,7 +49,6 @@ final class ServeCommand implements Callable<Integer> {
     var settings = editorial.settings(fromOptions);
     EditorialMain.run(
         settings,
-        settings.outputDir(),
         address ->
             System.out.printf(
                 "editor pages at %s (namespace '%s', OpenSearch %s); Ctrl-C stops%n",

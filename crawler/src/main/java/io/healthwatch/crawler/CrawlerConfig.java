@@ -158,7 +158,6 @@ public record CrawlerConfig(
 
   public static CrawlerConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    return ConfigLoader.load(
-        CrawlerConfig.class, "crawler", "crawler-defaults.yml", file, env, overrides);
+    return ConfigLoader.load(CrawlerConfig.class, "crawler", file, env, overrides);
   }
 }

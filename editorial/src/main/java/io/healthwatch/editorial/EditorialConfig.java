@@ -192,9 +192,7 @@ public record EditorialConfig(
   /** Loads the config; its paths come back resolved against the file's folder (or as given). */
   public static EditorialConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    var c =
-        ConfigLoader.load(
-            EditorialConfig.class, "editorial", "editorial-defaults.yml", file, env, overrides);
+    var c = ConfigLoader.load(EditorialConfig.class, "editorial", file, env, overrides);
     return new EditorialConfig(
         c.namespace(),
         c.opensearch(),

@@ -49,16 +49,15 @@ public final class EditorialMain {
   private static void run(String[] argv) throws Exception {
     var args = ServiceArgs.parse("editorial", argv);
     var config = EditorialConfig.load(args.configFile(), System.getenv(), args.overrides());
-    run(config, config.outputDir(), null);
+    run(config, null);
   }
 
   /**
-   * @param outputDir where issues are written (resolved by the caller)
    * @param started told the pages' address once they serve (may be null)
    */
-  public static void run(
-      EditorialConfig config, Path outputDir, java.util.function.Consumer<String> started)
+  public static void run(EditorialConfig config, java.util.function.Consumer<String> started)
       throws Exception {
+    Path outputDir = config.outputDir();
     var client = OpenSearchClients.create(config.opensearch());
     ensureIndices(client, config);
     var stopped = new CountDownLatch(1);

@@ -129,7 +129,6 @@ public record EnricherConfig(
 
   public static EnricherConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    return ConfigLoader.load(
-        EnricherConfig.class, "enricher", "enricher-defaults.yml", file, env, overrides);
+    return ConfigLoader.load(EnricherConfig.class, "enricher", file, env, overrides);
   }
 }

@@ -53,7 +53,6 @@ public record IndexerConfig(
 
   public static IndexerConfig load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    return ConfigLoader.load(
-        IndexerConfig.class, "indexer", "indexer-defaults.yml", file, env, overrides);
+    return ConfigLoader.load(IndexerConfig.class, "indexer", file, env, overrides);
   }
 }

@@ -178,15 +178,11 @@ public final class Crawler implements AutoCloseable {
         thread.start();
       }
       metrics.watch(db, queues, registry.sources(), config.recheckEvery(), clock);
-      for (var client : List.<AutoCloseable>of(producer, consumer)) {
-        var binder =
-            client instanceof KafkaConsumer<?, ?> c
-                ? new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(c)
-                : new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(
-                    (KafkaProducer<?, ?>) client);
-        binder.bindTo(meters);
-        crawler.clientMetrics.add(binder);
-      }
+      crawler.clientMetrics.add(
+          new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer));
+      crawler.clientMetrics.add(
+          new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer));
+      crawler.clientMetrics.forEach(binder -> binder.bindTo(meters));
       return crawler;
     } catch (RuntimeException e) {
       restore.close();

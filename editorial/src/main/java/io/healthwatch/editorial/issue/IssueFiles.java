@@ -44,13 +44,12 @@ public final class IssueFiles {
     }
   }
 
-  private final Path directory;
   private final List<String> formats;
   private final IssueDocx docx = new IssueDocx();
   private final Optional<IssuePdf> pdf;
 
-  public IssueFiles(Path directory, EditorialConfig.Issues settings) {
-    this.directory = directory;
+  /** Resolves the PDF font once: a materializer writes every issue with the same. */
+  public IssueFiles(EditorialConfig.Issues settings) {
     this.formats = settings.formats();
     if (formats.contains("pdf")) {
       this.pdf = IssuePdf.font(settings.pdfFont()).map(IssuePdf::new);
@@ -62,18 +61,18 @@ public final class IssueFiles {
     }
   }
 
-  public Written write(WeeklyIssue issue, IssueLayout layout) throws IOException {
+  public Written write(Path directory, WeeklyIssue issue, IssueLayout layout) throws IOException {
     Files.createDirectories(directory);
     var files = new LinkedHashMap<String, Path>();
     var notes = new ArrayList<String>();
     for (String format : formats) {
       switch (format) {
-        case "md" -> files.put(format, write(issue, format, text(issue.markdown())));
-        case "html" -> files.put(format, write(issue, format, text(issue.html())));
-        case "docx" -> files.put(format, write(issue, format, docx.render(layout)));
+        case "md" -> files.put(format, write(directory, issue, format, text(issue.markdown())));
+        case "html" -> files.put(format, write(directory, issue, format, text(issue.html())));
+        case "docx" -> files.put(format, write(directory, issue, format, docx.render(layout)));
         case "pdf" -> {
           if (pdf.isPresent()) {
-            files.put(format, write(issue, format, pdf.get().render(issue.html())));
+            files.put(format, write(directory, issue, format, pdf.get().render(issue.html())));
           } else {
             notes.add("pdf not written: " + IssuePdf.noFontReason());
           }
@@ -88,7 +87,8 @@ public final class IssueFiles {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private Path write(WeeklyIssue issue, String extension, byte[] content) throws IOException {
+  private static Path write(Path directory, WeeklyIssue issue, String extension, byte[] content)
+      throws IOException {
     Path file = directory.resolve(issue.windowEnd() + "-issue-" + issue.number() + "." + extension);
     // Written aside and moved, so a reader of the folder never sees half a document.
     Path partial = file.resolveSibling(file.getFileName() + ".partial");

@@ -42,6 +42,7 @@ public final class IssueMaterializer {
   private final IssueSelection selection;
   private final IssueNumbering numbering;
   private final IssueRenderer renderer;
+  private final IssueFiles files;
 
   public IssueMaterializer(
       OpenSearchClient client,
@@ -56,6 +57,7 @@ public final class IssueMaterializer {
     this.selection = new IssueSelection(settings.articles());
     this.numbering = new IssueNumbering(settings.anchors());
     this.renderer = new IssueRenderer(settings);
+    this.files = new IssueFiles(settings);
   }
 
   /**
@@ -85,8 +87,7 @@ public final class IssueMaterializer {
     Instant now = Instant.now();
     var layout = IssueLayout.of(settings, number, window.start(), window.end(), chosen);
     var ids = chosen.stream().map(ArticleDocument::id).toList();
-    // An issue archived before revisions were counted is revision 1.
-    int revision = published.map(p -> Math.max(p.revision(), 1) + 1).orElse(1);
+    int revision = published.map(p -> p.revision() + 1).orElse(1);
     var revisions = new ArrayList<>(published.map(WeeklyIssue::revisions).orElse(List.of()));
     revisions.add(new WeeklyIssue.Revision(revision, now, ids));
     var issue =
@@ -109,13 +110,11 @@ public final class IssueMaterializer {
             renderer.markdown(number, window.start(), window.end(), chosen),
             renderer.html(layout),
             revision,
-            published
-                .map(p -> p.firstPublishedAt() != null ? p.firstPublishedAt() : p.generatedAt())
-                .orElse(now),
+            published.map(WeeklyIssue::firstPublishedAt).orElse(now),
             now,
             revisions);
     store.save(issue);
-    var files = new IssueFiles(outputDir, settings).write(issue, layout);
+    var written = files.write(outputDir, issue, layout);
     LOG.info(
         "materialized issue {} revision {} ({}..{}) with {} articles: {}",
         number,
@@ -123,9 +122,9 @@ public final class IssueMaterializer {
         window.start(),
         window.end(),
         chosen.size(),
-        files.files().values());
-    files.notes().forEach(note -> LOG.warn("issue {}: {}", number, note));
-    return new Result(issue, store.index(), files);
+        written.files().values());
+    written.notes().forEach(note -> LOG.warn("issue {}: {}", number, note));
+    return new Result(issue, store.index(), written);
   }
 
   /** Window end dates of the weeks that have relevant primary articles, oldest first. */

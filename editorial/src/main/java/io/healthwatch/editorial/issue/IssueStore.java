@@ -26,8 +26,14 @@ public final class IssueStore {
       LocalDate windowStart,
       LocalDate windowEnd,
       List<String> articleIds,
-      int revision,
-      Instant generatedAt) {}
+      Integer revision,
+      Instant generatedAt) {
+    public Entry {
+      // As WeeklyIssue reads an issue archived before revisions were counted.
+      revision = revision == null ? 1 : Math.max(revision, 1);
+      articleIds = articleIds == null ? List.of() : articleIds;
+    }
+  }
 
   private static final String[] ENTRY_FIELDS = {
     "number", "numberText", "windowStart", "windowEnd", "articleIds", "revision", "generatedAt"
@@ -66,6 +72,22 @@ public final class IssueStore {
                     .source(src -> src.filter(f -> f.includes(List.of(ENTRY_FIELDS))))
                     .sort(o -> o.field(f -> f.field("windowEnd").order(SortOrder.Desc))),
             Entry.class);
+    return response.hits().hits().stream().map(h -> h.source()).toList();
+  }
+
+  /**
+   * The latest weeks' issues, newest first, without their Markdown and HTML (a feed's entries): one
+   * request, not one per issue.
+   */
+  public List<WeeklyIssue> recent(int limit) throws IOException {
+    var response =
+        client.search(
+            s ->
+                s.index(index)
+                    .size(limit)
+                    .source(src -> src.filter(f -> f.excludes("markdown", "html")))
+                    .sort(o -> o.field(f -> f.field("windowEnd").order(SortOrder.Desc))),
+            WeeklyIssue.class);
     return response.hits().hits().stream().map(h -> h.source()).toList();
   }
 

@@ -28,12 +28,16 @@ public record WeeklyIssue(
     List<IssueArticle> articles,
     String markdown,
     String html,
-    int revision,
+    Integer revision,
     Instant firstPublishedAt,
     Instant generatedAt,
     List<Revision> revisions) {
 
   public WeeklyIssue {
+    // An issue archived before revisions were counted reads as its first revision.
+    // (A missing number is null, not 0: the project's JSON refuses null for a primitive.)
+    revision = revision == null ? 1 : Math.max(revision, 1);
+    firstPublishedAt = firstPublishedAt == null ? generatedAt : firstPublishedAt;
     revisions = revisions == null ? List.of() : List.copyOf(revisions);
   }
 

@@ -54,11 +54,7 @@ final class IssueFeed {
     feed.setLinks(List.of(self, home));
     var entries = new ArrayList<SyndEntry>();
     Date updated = null;
-    for (var entry : archive.entries().stream().limit(ENTRIES).toList()) {
-      WeeklyIssue issue = archive.issue(entry.windowEnd()).orElse(null);
-      if (issue == null) {
-        continue; // removed between the two reads
-      }
+    for (WeeklyIssue issue : archive.recent(ENTRIES)) {
       var item = new SyndEntryImpl();
       item.setUri(tag(issue.windowEnd().toString()));
       item.setTitle(
@@ -67,9 +63,7 @@ final class IssueFeed {
       item.setAuthor(issues.organisation());
       Date at = Date.from(issue.generatedAt());
       item.setUpdatedDate(at);
-      item.setPublishedDate(
-          Date.from(
-              issue.firstPublishedAt() != null ? issue.firstPublishedAt() : issue.generatedAt()));
+      item.setPublishedDate(Date.from(issue.firstPublishedAt()));
       var summary = new SyndContentImpl();
       summary.setType("text");
       summary.setValue(summary(issue));

@@ -35,8 +35,7 @@ public final class ConfigLoader {
 
   /** The components that read HEALTHWATCH_<COMPONENT>_* variables, and the tests' switch. */
   static final java.util.List<String> COMPONENTS =
-      java.util.List.of(
-          "CRAWLER", "ENRICHER", "INDEXER", "EDITORIAL", "SERVICES", "TEST", "SAMPLE");
+      java.util.List.of("CRAWLER", "ENRICHER", "INDEXER", "EDITORIAL", "SERVICES", "TEST");
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
 
@@ -46,6 +45,21 @@ public final class ConfigLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ConfigLoader() {}
+
+  /** Where a service's jar keeps its commented defaults: {@code crawler-defaults.yml}. */
+  public static String defaultsResource(String component) {
+    return component + "-defaults.yml";
+  }
+
+  /** A service's settings: its bundled defaults, then the file, its variables, the overrides. */
+  public static <T> T load(
+      Class<T> type,
+      String component,
+      Path file,
+      Map<String, String> env,
+      Map<String, String> overrides) {
+    return load(type, component, defaultsResource(component), file, env, overrides);
+  }
 
   /** The start of a component's environment variables: {@code HEALTHWATCH_CRAWLER_}. */
   public static String envPrefix(String component) {

@@ -98,7 +98,7 @@ public final class ServiceArgs {
         .append("<KEY>, e.g. ")
         .append(ConfigLoader.envPrefix(service))
         .append("KAFKA__BOOTSTRAP_SERVERS\n\n");
-    String resource = service + "-defaults.yml";
+    String resource = ConfigLoader.defaultsResource(service);
     try (var in = ServiceArgs.class.getClassLoader().getResourceAsStream(resource)) {
       if (in != null) {
         text.append("Settings, with their defaults (").append(resource).append("):\n\n");
