@@ -75,7 +75,11 @@ public final class BenchMain {
       IndexerBench.run(
           EnricherBench.articles(
               GoldSets.load(home.resolveSibling("shared").resolve("extraction")), 3000),
+          args.length > 1 ? List.of(args[1]) : List.of(),
           System.out);
+      if (args.length > 1) {
+        return; // one analysis asked for: the rates only
+      }
       System.out.println();
       System.out.println(
           "== end-to-end latency: a live local site -> crawler -> enricher -> indexer"
@@ -117,7 +121,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance [PAGES_DIR] | bench enricher | bench indexer | bench latency [COUNT]");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance [PAGES_DIR] | bench enricher | bench indexer [cjk|smartcn] | bench latency [COUNT]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -202,6 +202,11 @@ final class LatencyBench {
         return List.of(); // the indexer has not created its index yet
       }
       throw e;
+    } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
+      if (e.status() == 503) {
+        return List.of(); // the index exists, its shard is not started yet
+      }
+      throw e;
     }
   }
 }
