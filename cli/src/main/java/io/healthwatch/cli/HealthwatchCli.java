@@ -44,7 +44,18 @@ public final class HealthwatchCli {
     return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
   }
 
+  /**
+   * The command line polls services while they start, so the Kafka clients' connection warnings are
+   * expected there, not news. A service it starts in this process applies its own settings.
+   */
+  private static final io.healthwatch.contracts.config.LogSettings LOG_SETTINGS =
+      new io.healthwatch.contracts.config.LogSettings(
+          io.healthwatch.contracts.config.LogSettings.TEXT,
+          "info",
+          java.util.Map.of("org.apache.kafka", "error"));
+
   public static void main(String[] args) {
+    io.healthwatch.contracts.ops.LogSetup.apply("cli", LOG_SETTINGS);
     System.exit(run(args));
   }
 

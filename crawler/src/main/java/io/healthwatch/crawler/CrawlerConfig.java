@@ -3,6 +3,7 @@ package io.healthwatch.crawler;
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.config.LogSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import io.healthwatch.crawler.fetch.Politeness;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record CrawlerConfig(
     String namespace,
     KafkaSettings kafka,
     OpsSettings ops,
+    LogSettings log,
     String sources,
     Fetch fetch,
     int threads,

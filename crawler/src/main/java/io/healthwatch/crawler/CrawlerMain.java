@@ -29,6 +29,7 @@ public final class CrawlerMain {
   private static void run(String[] argv) throws Exception {
     ServiceArgs args = ServiceArgs.parse("crawler", argv, "--once");
     CrawlerConfig config = CrawlerConfig.load(args.configFile(), System.getenv(), args.overrides());
+    io.healthwatch.contracts.ops.LogSetup.apply("crawler", config.log());
     Path sourcesFile = args.resolve(config.sources());
     SourceRegistry registry = SourceRegistry.load(sourcesFile);
     boolean once = args.flag("--once");

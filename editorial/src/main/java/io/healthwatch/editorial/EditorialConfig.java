@@ -3,6 +3,7 @@ package io.healthwatch.editorial;
 import io.healthwatch.contracts.calendar.WeeklyCalendar;
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
+import io.healthwatch.contracts.config.LogSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import io.healthwatch.contracts.config.ServiceArgs;
@@ -19,6 +20,7 @@ public record EditorialConfig(
     String namespace,
     OpenSearchSettings opensearch,
     OpsSettings ops,
+    LogSettings log,
     int indexReplicas,
     String chineseAnalysis,
     WeeklyCalendar calendar,
@@ -197,6 +199,7 @@ public record EditorialConfig(
         c.namespace(),
         c.opensearch(),
         c.ops(),
+        c.log(),
         c.indexReplicas(),
         c.chineseAnalysis(),
         c.calendar(),

@@ -49,6 +49,7 @@ public final class EditorialMain {
   private static void run(String[] argv) throws Exception {
     var args = ServiceArgs.parse("editorial", argv);
     var config = EditorialConfig.load(args.configFile(), System.getenv(), args.overrides());
+    io.healthwatch.contracts.ops.LogSetup.apply("editorial", config.log());
     run(config, null);
   }
 

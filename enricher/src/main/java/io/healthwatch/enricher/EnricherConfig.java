@@ -4,6 +4,7 @@ import io.healthwatch.contracts.calendar.WeeklyCalendar;
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.config.LogSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import io.healthwatch.contracts.topic.Namespace;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ public record EnricherConfig(
     String namespace,
     KafkaSettings kafka,
     OpsSettings ops,
+    LogSettings log,
     String applicationId,
     String stateDir,
     int streamThreads,

@@ -30,6 +30,7 @@ public final class EnricherMain {
   private static void run(String[] argv) throws Exception {
     var args = ServiceArgs.parse("enricher", argv);
     var config = EnricherConfig.load(args.configFile(), System.getenv(), args.overrides());
+    io.healthwatch.contracts.ops.LogSetup.apply("enricher", config.log());
     var lexicon = Lexicon.load(config.relevance().lexicon());
     TopicProvisioner.ensure(
         config.kafka(),

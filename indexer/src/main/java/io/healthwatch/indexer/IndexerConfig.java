@@ -3,6 +3,7 @@ package io.healthwatch.indexer;
 import io.healthwatch.contracts.config.ConfigException;
 import io.healthwatch.contracts.config.ConfigLoader;
 import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.config.LogSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.config.OpsSettings;
 import io.healthwatch.contracts.topic.Namespace;
@@ -15,6 +16,7 @@ public record IndexerConfig(
     KafkaSettings kafka,
     OpenSearchSettings opensearch,
     OpsSettings ops,
+    LogSettings log,
     String groupId,
     int indexReplicas,
     String chineseAnalysis,

@@ -33,6 +33,7 @@ public final class IndexerMain {
   private static void run(String[] argv) throws Exception {
     var args = ServiceArgs.parse("indexer", argv);
     var config = IndexerConfig.load(args.configFile(), System.getenv(), args.overrides());
+    io.healthwatch.contracts.ops.LogSetup.apply("indexer", config.log());
     String ns = config.namespace();
     TopicProvisioner.ensure(
         config.kafka(), ns, List.of(Topics.TAGGED, Topics.CRAWL_STATUS, Topics.DEAD_LETTER));

@@ -18,7 +18,15 @@ public final class IndexerMetrics {
     indexed = Counter.builder("healthwatch_indexer_documents_indexed").register(registry);
     rejected = Counter.builder("healthwatch_indexer_dead_letters").register(registry);
     retries = Counter.builder("healthwatch_indexer_bulk_retries").register(registry);
-    bulk = Timer.builder("healthwatch_indexer_bulk_request").register(registry);
+    // A histogram, not a summary: p95 and p99 across instances come from summing buckets
+    // (histogram_quantile in Prometheus), which quantiles computed per process cannot give.
+    bulk =
+        Timer.builder("healthwatch_indexer_bulk_request")
+            .description("bulk requests to OpenSearch, failed ones included")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(5))
+            .maximumExpectedValue(Duration.ofMinutes(2))
+            .register(registry);
   }
 
   public void consumed(int count) {

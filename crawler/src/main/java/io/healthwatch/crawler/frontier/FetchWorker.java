@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One fetch thread: takes the next URL whose host's turn has come, reads robots.txt first when its
@@ -102,6 +103,9 @@ final class FetchWorker implements Runnable {
       if (task == null) {
         continue;
       }
+      // What a JSON log line of this fetch is about, whatever logs it (fetcher, extractor, sink).
+      MDC.put("source", task.state().sourceId());
+      MDC.put("url", task.url());
       try {
         handle(task);
       } catch (InterruptedException e) {
@@ -113,6 +117,9 @@ final class FetchWorker implements Runnable {
         LOG.error("fetching url={} failed unexpectedly", task.url(), e);
         report(task, failed(ReasonCode.PROCESSING_FAILED, null, e.toString()), List.of());
         queues.release(task, null);
+      } finally {
+        MDC.remove("source");
+        MDC.remove("url");
       }
     }
   }
