@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ServicesCommand.class,
+      StatusCommand.class,
       IssueCommand.class,
       SitesCommand.class,
       ExtractCommand.class,

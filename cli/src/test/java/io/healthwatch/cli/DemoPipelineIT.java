@@ -186,6 +186,48 @@ class DemoPipelineIT {
   }
 
   @Test
+  void statusShowsThePipelineCaughtUpAndTheStagesCounts() throws Exception {
+    var endpoints = Infrastructure.get();
+    var run =
+        CliRun.of(
+            "status",
+            "--json",
+            "--namespace",
+            namespace,
+            "--kafka",
+            endpoints.kafkaBootstrap(),
+            "--opensearch",
+            endpoints.openSearchUrl(),
+            "--since",
+            "PT6H");
+    var status = io.healthwatch.contracts.Json.mapper().readTree(run.out());
+    // The demo's services have ended (on their own ports): 1, not all is well, not 2, unreachable.
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertEquals(4, status.path("services").size(), run.out());
+    for (var service : status.path("services")) {
+      assertTrue(
+          Set.of("ready", "not-ready", "failing", "down").contains(service.path("state").asText()),
+          service.toString());
+    }
+    assertTrue(status.path("kafka").asText().contains("broker"), run.out());
+    assertEquals(4, status.path("lag").size(), run.out());
+    for (var lag : status.path("lag")) {
+      assertEquals(0, lag.path("records").asLong(), lag.toString());
+    }
+    var recent = status.path("recent");
+    String discovered = "crawler discovered (" + namespace + ".healthwatch.articles.discovered.v1)";
+    assertEquals(Long.toString(result.discovered()), recent.path(discovered).asText(), run.out());
+    assertEquals(
+        Integer.toString(result.deadLetters().size()),
+        recent.path("dead letters (" + namespace + ".healthwatch.deadletter.v1)").asText(),
+        run.out());
+    assertTrue(
+        recent.path("indexer indexed (" + namespace + "-healthwatch-articles)").asLong() > 0,
+        run.out());
+    assertTrue(status.path("week").path("lastIssue").asText().contains("630"), run.out());
+  }
+
+  @Test
   void brokenAndMissingPagesAreDeadLetteredWithTheirReasons() {
     Set<String> reasons =
         result.deadLetters().stream()

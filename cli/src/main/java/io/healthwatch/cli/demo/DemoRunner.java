@@ -1,5 +1,6 @@
 package io.healthwatch.cli.demo;
 
+import io.healthwatch.cli.ops.ConsumerLag;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;

@@ -38,6 +38,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * service's main, the tests and the benchmarks all start crawlers through here.
  */
 public final class Crawler implements AutoCloseable {
+  /** The consumer group of the crawler's instances (before the namespace), sharing the frontier. */
+  public static final String GROUP = "healthwatch-crawler";
 
   private final KafkaProducer<String, byte[]> producer;
   private final StatusRestore restore;
@@ -90,7 +92,7 @@ public final class Crawler implements AutoCloseable {
       MeterRegistry meters)
       throws IOException {
     String ns = config.namespace();
-    String group = io.healthwatch.contracts.topic.Namespace.of(ns).group("healthwatch-crawler");
+    String group = io.healthwatch.contracts.topic.Namespace.of(ns).group(GROUP);
     var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(config.kafka(), group));
     var restore = new StatusRestore(config.kafka(), ns, group + "-restore");
     try {

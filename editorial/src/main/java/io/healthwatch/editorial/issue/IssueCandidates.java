@@ -65,6 +65,11 @@ public final class IssueCandidates {
     return response.hits().hits().stream().map(Hit::source).toList();
   }
 
+  /** How many relevant primary articles the week has so far. */
+  public long count(LocalDate windowEnd) throws IOException {
+    return client.count(c -> c.index(index).query(candidates(windowEnd))).count();
+  }
+
   /** Articles by id, whatever their standing (an editor's pins); those not indexed are left out. */
   public List<ArticleDocument> byIds(Set<String> ids) throws IOException {
     if (ids.isEmpty()) {

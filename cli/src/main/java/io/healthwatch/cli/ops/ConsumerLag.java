@@ -1,4 +1,4 @@
-package io.healthwatch.cli.demo;
+package io.healthwatch.cli.ops;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,15 +15,15 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * How far a consumer group is behind the end of a topic: zero means it has committed everything.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
   private final Admin admin;
 
-  ConsumerLag(Admin admin) {
+  public ConsumerLag(Admin admin) {
     this.admin = admin;
   }
 
   /** Records (and transaction markers) the group has not committed yet; -1 if unknown. */
-  long of(String group, String topic) {
+  public long of(String group, String topic) {
     try {
       var description =
           admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
@@ -57,7 +57,7 @@ final class ConsumerLag {
   }
 
   /** Sum of the end offsets of a topic: for a non-transactional topic, its record count. */
-  long endOffsets(String topic) {
+  public long endOffsets(String topic) {
     try {
       var description =
           admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
