@@ -1,6 +1,7 @@
 package io.healthwatch.cli.demo;
 
 import io.healthwatch.cli.ops.ConsumerLag;
+import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;

@@ -28,28 +28,51 @@ public final class LocalPipeline implements AutoCloseable {
   /**
    * One service to run.
    *
+   * @param name the instance's name, its config file's and its log's (the module's, unless it is
+   *     one of several instances)
    * @param module crawler, enricher, indexer or editorial
    * @param config its settings by key path ("kafka" → {"bootstrapServers": ...}); the rest are its
    *     defaults
    * @param flags its own flags (the crawler's --once)
    */
-  public record Service(String module, Map<String, Object> config, List<String> flags) {
+  public record Service(
+      String name, String module, Map<String, Object> config, List<String> flags) {
     public Service {
       config = Map.copyOf(config);
       flags = List.copyOf(flags);
     }
 
     public static Service of(String module, Map<String, Object> config, String... flags) {
-      return new Service(module, config, List.of(flags));
+      return new Service(module, module, config, List.of(flags));
+    }
+
+    /** Another instance of the same module, under its own name. */
+    public Service named(String instance) {
+      return new Service(instance, module, config, flags);
+    }
+
+    /** The same instance with some keys replaced (an instance's own ops port, state folder). */
+    public Service with(Map<String, Object> keys) {
+      var changed = new LinkedHashMap<>(config);
+      changed.putAll(keys);
+      return new Service(name, module, changed, flags);
     }
   }
 
   private final Map<String, ServiceProcess> processes;
-  private final Path logs;
+  private final Map<String, Service> services;
+  private final Path projectHome;
+  private final Path work;
 
-  private LocalPipeline(Map<String, ServiceProcess> processes, Path logs) {
+  private LocalPipeline(
+      Map<String, ServiceProcess> processes,
+      Map<String, Service> services,
+      Path projectHome,
+      Path work) {
     this.processes = processes;
-    this.logs = logs;
+    this.services = services;
+    this.projectHome = projectHome;
+    this.work = work;
   }
 
   /**
@@ -59,24 +82,46 @@ public final class LocalPipeline implements AutoCloseable {
   public static LocalPipeline start(Path projectHome, Path work, List<Service> services)
       throws IOException {
     var started = new LinkedHashMap<String, ServiceProcess>();
+    var byName = new LinkedHashMap<String, Service>();
     try {
       for (Service service : services) {
-        Path config = writeConfig(work.resolve(service.module() + ".yml"), service.config());
-        var args = new ArrayList<>(List.of("--config", config.toString()));
-        args.addAll(service.flags());
-        started.put(
-            service.module(),
-            ServiceProcess.start(
-                service.module(),
-                ServiceProcess.jarOf(projectHome, service.module()),
-                args,
-                work.resolve("logs").resolve(service.module() + ".log")));
+        if (byName.putIfAbsent(service.name(), service) != null) {
+          throw new IllegalArgumentException("two services named " + service.name());
+        }
+        started.put(service.name(), launch(projectHome, work, service));
       }
     } catch (IOException | RuntimeException e) {
       stopAll(started.values());
       throw e;
     }
-    return new LocalPipeline(started, work.resolve("logs"));
+    return new LocalPipeline(started, byName, projectHome, work);
+  }
+
+  private static ServiceProcess launch(Path projectHome, Path work, Service service)
+      throws IOException {
+    Path config = writeConfig(work.resolve(service.name() + ".yml"), service.config());
+    var args = new ArrayList<>(List.of("--config", config.toString()));
+    args.addAll(service.flags());
+    return ServiceProcess.start(
+        service.name(),
+        ServiceProcess.jarOf(projectHome, service.module()),
+        args,
+        work.resolve("logs").resolve(service.name() + ".log"));
+  }
+
+  /** SIGKILL of one instance: no flush, no commit, no leaving its group (a crash). */
+  public void kill(String name) throws InterruptedException {
+    process(name).kill();
+  }
+
+  /** Starts a stopped or killed instance again, with its config (its log is appended to). */
+  public void restart(String name) throws IOException, InterruptedException {
+    var service = services.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException("no " + name + " in this pipeline: " + services.keySet());
+    }
+    process(name).stop(10);
+    processes.put(name, launch(projectHome, work, service));
   }
 
   /**
@@ -162,18 +207,17 @@ public final class LocalPipeline implements AutoCloseable {
     return file;
   }
 
-  /** A running service by module name. */
-  public ServiceProcess process(String module) {
-    var process = processes.get(module);
+  /** A service by instance name (the module's name for a single instance). */
+  public ServiceProcess process(String name) {
+    var process = processes.get(name);
     if (process == null) {
-      throw new IllegalArgumentException(
-          "no " + module + " in this pipeline: " + processes.keySet());
+      throw new IllegalArgumentException("no " + name + " in this pipeline: " + processes.keySet());
     }
     return process;
   }
 
   public Path logs() {
-    return logs;
+    return work.resolve("logs");
   }
 
   /** Fails with the last lines of its log when a service has exited. */

@@ -37,7 +37,7 @@ public final class ServiceProcess {
     var process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     return new ServiceProcess(name, log, process);
   }

@@ -1,4 +1,4 @@
-package io.healthwatch.cli.demo;
+package io.healthwatch.cli.ops;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads counters from a service's Prometheus endpoint, summed over their labels. */
-final class MetricsScraper {
+public final class MetricsScraper {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -24,7 +24,7 @@ final class MetricsScraper {
    * Counter totals by metric name (without the _total suffix), and by {@code name|outcome} for
    * counters with an outcome label; empty when the endpoint does not answer.
    */
-  static Map<String, Double> scrape(int port) {
+  public static Map<String, Double> scrape(int port) {
     var totals = new HashMap<String, Double>();
     try {
       var response =
