@@ -45,6 +45,8 @@ public final class LocalKafka implements LocalService {
     }
     DetachedProcess.requireFreePort(config.kafkaPort(), "Kafka", "HEALTHWATCH_SERVICES_KAFKA_PORT");
     DetachedProcess.requireFreePort(
+        config.kafkaSecurePort(), "Kafka SASL_SSL", "HEALTHWATCH_SERVICES_KAFKA_SECURE_PORT");
+    DetachedProcess.requireFreePort(
         config.kafkaControllerPort(),
         "Kafka controller",
         "HEALTHWATCH_SERVICES_KAFKA_CONTROLLER_PORT");
@@ -146,8 +148,58 @@ public final class LocalKafka implements LocalService {
     }
   }
 
+  /** The user the SASL_SSL listener knows. */
+  public static final String SASL_USER = "healthwatch";
+
+  /**
+   * What a client sets in {@code kafka.properties} to use the SASL_SSL listener (with {@code
+   * kafka.bootstrapServers} at {@link ServicesConfig#kafkaSecureBootstrap()}): SASL/PLAIN as
+   * {@value #SASL_USER} over TLS, trusting the local certificate.
+   */
+  public Map<String, String> secureClientProperties() {
+    var tls = new LocalTls(home.resolve("kafka").resolve("tls")).ensure();
+    return Map.of(
+        "security.protocol",
+        "SASL_SSL",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        plainLogin(SASL_USER, saslPassword()),
+        "ssl.truststore.location",
+        tls.trustStore().toString(),
+        "ssl.truststore.type",
+        "PKCS12",
+        "ssl.truststore.password",
+        tls.password());
+  }
+
+  /** A PLAIN login as Kafka's JAAS line, quoting the values. */
+  public static String plainLogin(String user, String password) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
+  private String saslPassword() {
+    Path file = home.resolve("kafka").resolve("tls").resolve("sasl-password");
+    try {
+      if (!Files.isRegularFile(file)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, LocalTls.secret() + "\n");
+        LocalTls.restrict(file);
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new ServiceException("cannot keep the local SASL password in " + file + ": " + e, e);
+    }
+  }
+
   private Path writeServerProperties() {
     String controller = "127.0.0.1:" + config.kafkaControllerPort();
+    var tls = new LocalTls(home.resolve("kafka").resolve("tls")).ensure();
+    String password = saslPassword();
     String text =
         String.join(
             "\n",
@@ -155,11 +207,32 @@ public final class LocalKafka implements LocalService {
             "process.roles=broker,controller",
             "node.id=1",
             "controller.quorum.voters=1@" + controller,
-            "listeners=PLAINTEXT://" + config.kafkaBootstrap() + ",CONTROLLER://" + controller,
-            "advertised.listeners=PLAINTEXT://" + config.kafkaBootstrap(),
+            "listeners=PLAINTEXT://"
+                + config.kafkaBootstrap()
+                + ",SASL_SSL://"
+                + config.kafkaSecureBootstrap()
+                + ",CONTROLLER://"
+                + controller,
+            "advertised.listeners=PLAINTEXT://"
+                + config.kafkaBootstrap()
+                + ",SASL_SSL://"
+                + config.kafkaSecureBootstrap(),
             "controller.listener.names=CONTROLLER",
             "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT",
+            // The secured listener: SASL/PLAIN over TLS, one user, the local certificate.
+            "sasl.enabled.mechanisms=PLAIN",
+            "listener.name.sasl_ssl.plain.sasl.jaas.config="
+                + plainLogin(SASL_USER, password).replace(";", "")
+                + " user_"
+                + SASL_USER
+                + "=\""
+                + password
+                + "\";",
+            "ssl.keystore.location=" + tls.keyStore(),
+            "ssl.keystore.type=PKCS12",
+            "ssl.keystore.password=" + tls.password(),
+            "ssl.key.password=" + tls.password(),
             "log.dirs=" + dataDir.toAbsolutePath(),
             "num.partitions=3",
             "auto.create.topics.enable=false",
@@ -175,6 +248,7 @@ public final class LocalKafka implements LocalService {
       Files.createDirectories(dataDir);
       Path file = home.resolve("kafka").resolve("server.properties");
       Files.writeString(file, text);
+      LocalTls.restrict(file); // it holds the listener's passwords
       return file;
     } catch (IOException e) {
       throw new ServiceException(

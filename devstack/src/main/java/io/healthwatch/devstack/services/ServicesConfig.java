@@ -10,6 +10,7 @@ public record ServicesConfig(
     String home,
     int kafkaPort,
     int kafkaControllerPort,
+    int kafkaSecurePort,
     String kafkaHeap,
     int openSearchPort,
     int openSearchTransportPort,
@@ -23,6 +24,7 @@ public record ServicesConfig(
         Map.of(
                 "kafkaPort", kafkaPort,
                 "kafkaControllerPort", kafkaControllerPort,
+                "kafkaSecurePort", kafkaSecurePort,
                 "openSearchPort", openSearchPort,
                 "openSearchTransportPort", openSearchTransportPort)
             .entrySet()) {
@@ -58,6 +60,11 @@ public record ServicesConfig(
 
   public String kafkaBootstrap() {
     return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** The SASL_SSL listener (user and password, TLS with the local certificate). */
+  public String kafkaSecureBootstrap() {
+    return "127.0.0.1:" + kafkaSecurePort;
   }
 
   public String openSearchUrl() {

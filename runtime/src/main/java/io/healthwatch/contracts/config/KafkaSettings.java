@@ -48,4 +48,30 @@ public record KafkaSettings(
         publicRetention,
         "a duration of an hour or more, such as P365D");
   }
+
+  /**
+   * Never a secret: settings end up in logs and exception messages, and the security properties (a
+   * JAAS line with a password, a store's password) are among them.
+   */
+  @Override
+  public String toString() {
+    var shown = new java.util.TreeMap<String, String>();
+    properties.forEach((key, value) -> shown.put(key, secret(key) ? "***" : value));
+    return "KafkaSettings[bootstrapServers="
+        + bootstrapServers
+        + ", partitions="
+        + partitions
+        + ", replicationFactor="
+        + replicationFactor
+        + ", properties="
+        + shown
+        + ", publicRetention="
+        + publicRetention
+        + "]";
+  }
+
+  private static boolean secret(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    return k.contains("password") || k.contains("jaas") || k.contains("secret");
+  }
 }
