@@ -6,12 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,9 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * and a real recovery without stopping the node other tests share.
  */
 public final class FaultyHttpProxy implements AutoCloseable {
-  private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade", "expect");
-
   private enum Mode {
     PASS,
     DOWN,
@@ -36,11 +27,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
   private final URI target;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final NodeForwarder forwarder;
   private volatile Mode mode = Mode.PASS;
   private final AtomicInteger throttleLeft = new AtomicInteger();
   private final AtomicLong refused = new AtomicLong();
@@ -48,6 +35,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
   private FaultyHttpProxy(URI target, HttpServer server) {
     this.target = target;
     this.server = server;
+    this.forwarder = new NodeForwarder(target);
   }
 
   public static FaultyHttpProxy start(String targetUrl) throws IOException {
@@ -118,59 +106,12 @@ public final class FaultyHttpProxy implements AutoCloseable {
                 + " full\"},\"status\":429}");
         return;
       }
-      forward(exchange, body);
-    }
-  }
-
-  private void forward(HttpExchange exchange, byte[] body) throws IOException {
-    var request =
-        HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                exchange.getRequestMethod(),
-                body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-              }
-            });
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      refuse(exchange, 503, "{\"error\":\"proxy interrupted\"}");
-      return;
-    }
-    response
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (!name.startsWith(":")
-                  && !HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-              }
-            });
-    byte[] answer = response.body();
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(
-        response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
-    if (!head && answer.length > 0) {
-      exchange.getResponseBody().write(answer);
+      forwarder.forward(exchange, body);
     }
   }
 
   private void refuse(HttpExchange exchange, int status, String json) throws IOException {
     refused.incrementAndGet();
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
+    NodeForwarder.answer(exchange, status, json);
   }
 }

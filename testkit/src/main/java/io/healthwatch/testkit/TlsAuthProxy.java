@@ -9,15 +9,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,29 +26,16 @@ import javax.net.ssl.SSLContext;
  * real here: wrong ones are refused as the security plugin refuses them (401).
  */
 public final class TlsAuthProxy implements AutoCloseable {
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "content-length",
-          "host",
-          "transfer-encoding",
-          "authorization",
-          "expect",
-          "upgrade",
-          "keep-alive");
-
   private final HttpsServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
-  private final HttpClient upstream =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI target;
+  private final NodeForwarder forwarder;
   private final String expected;
   private final LocalTls.Material tls;
   private final AtomicLong refused = new AtomicLong();
 
   private TlsAuthProxy(HttpsServer server, URI target, String expected, LocalTls.Material tls) {
     this.server = server;
-    this.target = target;
+    this.forwarder = new NodeForwarder(target);
     this.expected = expected;
     this.tls = tls;
   }
@@ -103,56 +85,11 @@ public final class TlsAuthProxy implements AutoCloseable {
     try (exchange) {
       if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         refused.incrementAndGet();
-        byte[] body =
-            "{\"error\":\"Unauthorized\",\"status\":401}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"OpenSearch\"");
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(401, body.length);
-        exchange.getResponseBody().write(body);
+        NodeForwarder.answer(exchange, 401, "{\"error\":\"Unauthorized\",\"status\":401}");
         return;
       }
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      var request =
-          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-              .timeout(Duration.ofSeconds(60))
-              .method(
-                  exchange.getRequestMethod(),
-                  body.length == 0
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange
-          .getRequestHeaders()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                  values.forEach(v -> request.header(name, v));
-                }
-              });
-      HttpResponse<byte[]> response;
-      try {
-        response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        exchange.sendResponseHeaders(503, -1);
-        return;
-      }
-      response
-          .headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
-                    && !name.startsWith(":")) {
-                  values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-                }
-              });
-      byte[] answer = response.body();
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(
-          response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
-      if (!head && answer.length > 0) {
-        exchange.getResponseBody().write(answer);
-      }
+      forwarder.forward(exchange, exchange.getRequestBody().readAllBytes());
     }
   }
 

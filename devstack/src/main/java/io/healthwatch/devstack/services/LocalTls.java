@@ -46,6 +46,8 @@ public final class LocalTls {
       restrict(passwordFile);
       Path cert = dir.resolve("server.crt");
       keytool(
+          keyStore,
+          password,
           "-genkeypair",
           "-alias",
           "server",
@@ -58,39 +60,18 @@ public final class LocalTls {
           "-dname",
           "CN=127.0.0.1",
           "-ext",
-          "SAN=IP:127.0.0.1,DNS:localhost",
-          "-keystore",
-          keyStore.toString(),
-          "-storetype",
-          "PKCS12",
-          "-storepass",
-          password);
+          "SAN=IP:127.0.0.1,DNS:localhost");
       keytool(
-          "-exportcert",
-          "-alias",
-          "server",
-          "-rfc",
-          "-file",
-          cert.toString(),
-          "-keystore",
-          keyStore.toString(),
-          "-storetype",
-          "PKCS12",
-          "-storepass",
-          password);
+          keyStore, password, "-exportcert", "-alias", "server", "-rfc", "-file", cert.toString());
       keytool(
+          trustStore,
+          password,
           "-importcert",
           "-noprompt",
           "-alias",
           "healthwatch-local",
           "-file",
-          cert.toString(),
-          "-keystore",
-          trustStore.toString(),
-          "-storetype",
-          "PKCS12",
-          "-storepass",
-          password);
+          cert.toString());
       return new Material(keyStore, trustStore, password);
     } catch (IOException e) {
       throw new ServiceException("cannot make the local TLS certificate in " + dir + ": " + e, e);
@@ -112,10 +93,13 @@ public final class LocalTls {
     }
   }
 
-  private static void keytool(String... args) throws IOException {
+  /** keytool with the arguments, on the PKCS12 store with the password. */
+  private static void keytool(Path store, String password, String... args) throws IOException {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
+    command.addAll(
+        List.of("-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password));
     var process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes());
     try {
