@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.healthwatch.cli.ops.LoopbackPort;
 import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.topic.Indices;
@@ -15,7 +16,6 @@ import io.healthwatch.devstack.sites.LiveSite;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.HostileHost;
 import io.healthwatch.testkit.Infrastructure;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ class HostileHostsIT {
       }
       Path registry =
           LocalPipeline.writeConfig(work.resolve("sources.yml"), Map.of("sources", sources));
-      int crawlerPort = freePort();
+      int crawlerPort = LoopbackPort.free();
       String kafka = endpoints.kafkaBootstrap();
       var services =
           List.of(
@@ -185,12 +185,6 @@ class HostileHostsIT {
       return client.count(c -> c.index(Indices.ARTICLES.alias(ns))).count();
     } catch (Exception e) {
       return 0; // the index is not there yet
-    }
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.healthwatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.healthwatch.cli.ops.LoopbackPort;
 import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
@@ -20,7 +21,6 @@ import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +54,8 @@ class KillMidBatchIT {
         LiveArticles.distinct(LiveArticles.available()).stream()
             .map(KillMidBatchIT::discovered)
             .toList();
-    int enricherPort = freePort();
-    int indexerPort = freePort();
+    int enricherPort = LoopbackPort.free();
+    int indexerPort = LoopbackPort.free();
     var services =
         List.of(
             Service.of(
@@ -149,11 +149,5 @@ class KillMidBatchIT {
             Topics.DISCOVERED.name(ns),
             article.id(),
             Topics.DISCOVERED.valueSerde().toBytes(article)));
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.healthwatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.healthwatch.cli.ops.LoopbackPort;
 import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
@@ -17,7 +18,6 @@ import io.healthwatch.devstack.sites.LiveSite;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,7 +194,7 @@ class ScaleOutIT {
       Map<String, Object> own)
       throws IOException {
     String name = module + "-" + n;
-    int port = freePort();
+    int port = LoopbackPort.free();
     ports.put(name, port);
     var config = LocalPipeline.config(ns, kafka, port, own);
     config.put(
@@ -207,12 +207,6 @@ class ScaleOutIT {
             "properties",
             Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "1000")));
     return Service.of(module, config).named(name);
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void publish(List<LiveSite> sites, List<DemoCorpus.Article> articles) {

@@ -1,6 +1,7 @@
 package io.healthwatch.cli.demo;
 
 import io.healthwatch.cli.ops.ConsumerLag;
+import io.healthwatch.cli.ops.LoopbackPort;
 import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
@@ -19,7 +20,6 @@ import io.healthwatch.editorial.EditorialMain;
 import io.healthwatch.editorial.issue.IssueMaterializer;
 import io.healthwatch.indexer.OpenSearchClients;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,9 +66,9 @@ public final class DemoRunner {
       Path sources = DemoSourcesFile.write(sites, work.resolve("sources.yml"));
       out.printf(
           "serving %d demo sites on 127.0.0.1 (%s)%n", sites.corpus().outlets().size(), sources);
-      int crawlerPort = freePort();
-      int enricherPort = freePort();
-      int indexerPort = freePort();
+      int crawlerPort = LoopbackPort.free();
+      int enricherPort = LoopbackPort.free();
+      int indexerPort = LoopbackPort.free();
       String bootstrap = settings.kafkaBootstrap();
       var crawlerConfig =
           LocalPipeline.config(
@@ -259,11 +259,5 @@ public final class DemoRunner {
             List.of(
                 Map.of("windowEnd", "2024-05-17", "number", 575),
                 Map.of("windowEnd", "2025-06-27", "number", 630))));
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
