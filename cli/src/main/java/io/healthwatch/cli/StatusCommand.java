@@ -172,7 +172,7 @@ final class StatusCommand implements Callable<Integer> {
         recent.put("indexer indexed (" + articles + ")", Long.toString(indexed));
         var window = editorial.calendar().windowOf(now);
         week.put("window", window.start() + ".." + window.end());
-        week.put("closesAt", editorial.calendar().closesAt(window).toString());
+        week.put("closesAt", editorial.calendar().closesAt(window));
         week.put("candidates", new IssueCandidates(client, space).count(window.end()));
       }
       if (client.indices().exists(e -> e.index(Indices.ISSUES.alias(space))).value()) {
@@ -265,7 +265,7 @@ final class StatusCommand implements Callable<Integer> {
       System.out.printf(
           "current week %s (closes %s): %s candidates%n",
           s.week().get("window"),
-          When.of(Instant.parse((String) s.week().get("closesAt")), s.at()),
+          When.of((Instant) s.week().get("closesAt"), s.at()),
           s.week().get("candidates"));
     }
     if (s.week().containsKey("lastIssue")) {

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.config.BuildVersion;
 import io.healthwatch.contracts.config.LogSettings;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public final class LogSetup {
     encoder.setContext(context);
     try {
       encoder.setCustomFields(
-          new ObjectMapper()
+          Json.mapper()
               .writeValueAsString(
                   Map.of("service", service, "version", BuildVersion.of(LogSetup.class))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
