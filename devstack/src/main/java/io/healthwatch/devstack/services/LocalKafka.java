@@ -14,28 +14,62 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one process) on 127.0.0.1, run
- * from the {@code org.apache.kafka:kafka_2.13} artifacts.
+ * A Kafka broker in KRaft mode (broker and controller in one process) on 127.0.0.1, run from the
+ * {@code org.apache.kafka:kafka_2.13} artifacts: the single broker of the local services, or one
+ * member of a local cluster, where every member is also a controller voter.
  */
 public final class LocalKafka implements LocalService {
+  /** Members of one home install and make their certificate and cluster id one at a time. */
+  private static final Object SHARED_FILES = new Object();
+
   private final ServicesConfig config;
   private final Path home;
+  private final ServicesLayout layout;
   private final Path dist;
+  private final int member;
+  private final Path memberDir;
   private final Path dataDir;
   private final DetachedProcess process;
 
+  /** The single broker of the local services, its downloads under {@code home/dist}. */
   public LocalKafka(ServicesConfig config, Path home) {
+    this(config, new ServicesLayout(home, home.resolve("dist"), "services"), 1);
+  }
+
+  /**
+   * @param member from 1 to {@link ServicesConfig#kafkaBrokers()}: its node id and its ports
+   */
+  public LocalKafka(ServicesConfig config, ServicesLayout layout, int member) {
     this.config = config;
-    this.home = home;
-    this.dist = home.resolve("dist").resolve("kafka-" + Versions.kafka());
-    this.dataDir = home.resolve("kafka").resolve("data");
+    this.layout = layout;
+    this.home = layout.home();
+    this.member = member;
+    this.dist = layout.dists().resolve("kafka-" + Versions.kafka());
+    this.memberDir = home.resolve(config.kafkaBrokers() == 1 ? "kafka" : "kafka-" + member);
+    this.dataDir = memberDir.resolve("data");
     this.process =
-        new DetachedProcess("kafka", home.resolve("run/kafka.pid"), home.resolve("logs/kafka.log"));
+        new DetachedProcess(
+            name(),
+            home.resolve("run/" + name() + ".pid"),
+            home.resolve("logs/" + name() + ".log"));
   }
 
   @Override
   public String name() {
-    return "kafka";
+    return config.kafkaBrokers() == 1 ? "kafka" : "kafka-" + member;
+  }
+
+  /** This broker's client listener. */
+  public String bootstrap() {
+    return "127.0.0.1:" + config.memberPort(config.kafkaPort(), member);
+  }
+
+  private String secureBootstrap() {
+    return "127.0.0.1:" + config.memberPort(config.kafkaSecurePort(), member);
+  }
+
+  private String controllerAddress(int m) {
+    return "127.0.0.1:" + config.memberPort(config.kafkaControllerPort(), m);
   }
 
   @Override
@@ -43,16 +77,22 @@ public final class LocalKafka implements LocalService {
     if (process.running().isPresent()) {
       return waitHealthy();
     }
-    DetachedProcess.requireFreePort(config.kafkaPort(), "Kafka", "HEALTHWATCH_SERVICES_KAFKA_PORT");
     DetachedProcess.requireFreePort(
-        config.kafkaSecurePort(), "Kafka SASL_SSL", "HEALTHWATCH_SERVICES_KAFKA_SECURE_PORT");
+        config.memberPort(config.kafkaPort(), member), label(""), layout.envVariable("kafkaPort"));
     DetachedProcess.requireFreePort(
-        config.kafkaControllerPort(),
-        "Kafka controller",
-        "HEALTHWATCH_SERVICES_KAFKA_CONTROLLER_PORT");
-    install();
-    Path properties = writeServerProperties();
-    formatStorageOnce(properties);
+        config.memberPort(config.kafkaSecurePort(), member),
+        label(" SASL_SSL"),
+        layout.envVariable("kafkaSecurePort"));
+    DetachedProcess.requireFreePort(
+        config.memberPort(config.kafkaControllerPort(), member),
+        label(" controller"),
+        layout.envVariable("kafkaControllerPort"));
+    Path properties;
+    synchronized (SHARED_FILES) {
+      install();
+      properties = writeServerProperties();
+      formatStorageOnce(properties);
+    }
     process.start(
         List.of(
             java(),
@@ -68,6 +108,10 @@ public final class LocalKafka implements LocalService {
     return waitHealthy();
   }
 
+  private String label(String listener) {
+    return (config.kafkaBrokers() == 1 ? "Kafka" : "Kafka broker " + member) + listener;
+  }
+
   @Override
   public boolean stop() {
     return process.stop(Duration.ofSeconds(30));
@@ -77,14 +121,14 @@ public final class LocalKafka implements LocalService {
   public Status status() {
     var handle = process.running();
     if (handle.isEmpty()) {
-      return new Status(name(), -1, false, config.kafkaBootstrap(), "stopped");
+      return new Status(name(), -1, false, bootstrap(), "stopped");
     }
     String problem = healthProblem(Duration.ofSeconds(3));
     return new Status(
         name(),
         handle.get().pid(),
         problem == null,
-        config.kafkaBootstrap(),
+        bootstrap(),
         problem == null ? "Kafka " + Versions.kafka() + " KRaft, data " + dataDir : problem);
   }
 
@@ -93,7 +137,7 @@ public final class LocalKafka implements LocalService {
     String problem = "not started";
     while (System.nanoTime() < deadline) {
       if (process.running().isEmpty()) {
-        throw new ServiceException("Kafka exited during start-up; see " + process.logFile());
+        throw new ServiceException(name() + " exited during start-up; see " + process.logFile());
       }
       problem = healthProblem(Duration.ofSeconds(2));
       if (problem == null) {
@@ -102,7 +146,8 @@ public final class LocalKafka implements LocalService {
       DetachedProcess.sleep(500);
     }
     throw new ServiceException(
-        "Kafka did not become healthy in "
+        name()
+            + " did not become healthy in "
             + config.startTimeoutSeconds()
             + " s ("
             + problem
@@ -112,22 +157,24 @@ public final class LocalKafka implements LocalService {
 
   private String healthProblem(Duration timeout) {
     var props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+    // This broker alone: in a cluster, another member answering says nothing about this one.
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
-      int nodes =
+      boolean registered =
           admin
               .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
               .nodes()
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-              .size();
-      return nodes > 0 ? null : "no broker registered yet";
+              .stream()
+              .anyMatch(node -> node.id() == member);
+      return registered ? null : "broker " + member + " not registered yet";
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return "broker not answering on " + config.kafkaBootstrap();
+      return "broker not answering on " + bootstrap();
     }
   }
 
@@ -135,7 +182,7 @@ public final class LocalKafka implements LocalService {
     if (Files.isRegularFile(dist.resolve(".complete"))) {
       return;
     }
-    new MavenFetcher(home.resolve("dist"))
+    new MavenFetcher(layout.dists())
         .copyWithDependencies(
             List.of(
                 "org.apache.kafka:kafka_2.13:" + Versions.kafka(),
@@ -157,7 +204,7 @@ public final class LocalKafka implements LocalService {
    * {@value #SASL_USER} over TLS, trusting the local certificate.
    */
   public Map<String, String> secureClientProperties() {
-    var tls = new LocalTls(home.resolve("kafka").resolve("tls")).ensure();
+    var tls = tls();
     return Map.of(
         "security.protocol",
         "SASL_SSL",
@@ -183,6 +230,12 @@ public final class LocalKafka implements LocalService {
   }
 
   private String saslPassword() {
+    synchronized (SHARED_FILES) {
+      return readOrMakeSaslPassword();
+    }
+  }
+
+  private String readOrMakeSaslPassword() {
     Path file = home.resolve("kafka").resolve("tls").resolve("sasl-password");
     try {
       if (!Files.isRegularFile(file)) {
@@ -196,27 +249,36 @@ public final class LocalKafka implements LocalService {
     }
   }
 
+  /** One certificate for every member: clients trust one store whichever broker they reach. */
+  private LocalTls.Material tls() {
+    synchronized (SHARED_FILES) {
+      return new LocalTls(home.resolve("kafka").resolve("tls")).ensure();
+    }
+  }
+
   private Path writeServerProperties() {
-    String controller = "127.0.0.1:" + config.kafkaControllerPort();
-    var tls = new LocalTls(home.resolve("kafka").resolve("tls")).ensure();
-    String password = saslPassword();
+    var tls = tls();
+    String password = readOrMakeSaslPassword();
+    String voters =
+        java.util.stream.IntStream.rangeClosed(1, config.kafkaBrokers())
+            .mapToObj(m -> m + "@" + controllerAddress(m))
+            .collect(java.util.stream.Collectors.joining(","));
+    int replicas = config.kafkaReplication();
+    int minIsr = config.kafkaMinInsyncReplicas();
     String text =
         String.join(
             "\n",
             "# Written by ./healthwatch services start; edits are replaced at the next start.",
             "process.roles=broker,controller",
-            "node.id=1",
-            "controller.quorum.voters=1@" + controller,
+            "node.id=" + member,
+            "controller.quorum.voters=" + voters,
             "listeners=PLAINTEXT://"
-                + config.kafkaBootstrap()
+                + bootstrap()
                 + ",SASL_SSL://"
-                + config.kafkaSecureBootstrap()
+                + secureBootstrap()
                 + ",CONTROLLER://"
-                + controller,
-            "advertised.listeners=PLAINTEXT://"
-                + config.kafkaBootstrap()
-                + ",SASL_SSL://"
-                + config.kafkaSecureBootstrap(),
+                + controllerAddress(member),
+            "advertised.listeners=PLAINTEXT://" + bootstrap() + ",SASL_SSL://" + secureBootstrap(),
             "controller.listener.names=CONTROLLER",
             "inter.broker.listener.name=PLAINTEXT",
             "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT",
@@ -236,17 +298,20 @@ public final class LocalKafka implements LocalService {
             "log.dirs=" + dataDir.toAbsolutePath(),
             "num.partitions=3",
             "auto.create.topics.enable=false",
-            "offsets.topic.replication.factor=1",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
-            "share.coordinator.state.topic.replication.factor=1",
-            "share.coordinator.state.topic.min.isr=1",
+            // Topics made without a replication factor, and the brokers' own, get the cluster's.
+            "default.replication.factor=" + replicas,
+            "min.insync.replicas=" + minIsr,
+            "offsets.topic.replication.factor=" + replicas,
+            "transaction.state.log.replication.factor=" + replicas,
+            "transaction.state.log.min.isr=" + minIsr,
+            "share.coordinator.state.topic.replication.factor=" + replicas,
+            "share.coordinator.state.topic.min.isr=" + minIsr,
             "group.initial.rebalance.delay.ms=0",
             "log.retention.hours=168",
             "");
     try {
       Files.createDirectories(dataDir);
-      Path file = home.resolve("kafka").resolve("server.properties");
+      Path file = memberDir.resolve("server.properties");
       Files.writeString(file, text);
       LocalTls.restrict(file); // it holds the listener's passwords
       return file;
@@ -260,9 +325,24 @@ public final class LocalKafka implements LocalService {
     if (Files.exists(dataDir.resolve("meta.properties"))) {
       return;
     }
-    List<String> uuidOut = runTool(List.of("random-uuid"));
-    String clusterId = uuidOut.get(uuidOut.size() - 1).trim();
-    runTool(List.of("format", "-t", clusterId, "-c", properties.toString()));
+    runTool(List.of("format", "-t", clusterId(), "-c", properties.toString()));
+  }
+
+  /** Made once per home: every member's storage is formatted with the same cluster id. */
+  private String clusterId() {
+    Path file = home.resolve("kafka").resolve("cluster.id");
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file).strip();
+      }
+      List<String> uuidOut = runTool(List.of("random-uuid"));
+      String id = uuidOut.get(uuidOut.size() - 1).trim();
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, id + "\n");
+      return id;
+    } catch (IOException e) {
+      throw new ServiceException("cannot keep the Kafka cluster id in " + file + ": " + e, e);
+    }
   }
 
   private List<String> runTool(List<String> args) {

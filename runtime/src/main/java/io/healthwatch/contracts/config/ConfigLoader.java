@@ -35,7 +35,8 @@ public final class ConfigLoader {
 
   /** The components that read HEALTHWATCH_<COMPONENT>_* variables, and the tests' switch. */
   static final java.util.List<String> COMPONENTS =
-      java.util.List.of("CRAWLER", "ENRICHER", "INDEXER", "EDITORIAL", "SERVICES", "TEST");
+      java.util.List.of(
+          "CRAWLER", "ENRICHER", "INDEXER", "EDITORIAL", "SERVICES", "CLUSTER", "TEST");
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
 
