@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.TopicReader;
-import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.services.LocalServices;
@@ -57,20 +56,20 @@ class PipelineRestartIT {
                 outlet.name(),
                 site.feedUrl())) {
       articles.subList(0, 8).forEach(site::publish);
-      awaitSearchable(client, ns, 8, pipeline);
+      SearchableArticles.await(client, ns, 8, pipeline);
 
       assertTrue(services.kafka().stop(), "the broker stopped");
       assertFalse(services.kafka().status().running());
       articles.subList(8, 16).forEach(site::publish);
       Thread.sleep(5_000);
       services.kafka().start();
-      awaitSearchable(client, ns, 16, pipeline);
+      SearchableArticles.await(client, ns, 16, pipeline);
 
       assertTrue(services.openSearch().stop(), "the node stopped");
       articles.subList(16, 24).forEach(site::publish);
       Thread.sleep(3_000);
       services.openSearch().start();
-      awaitSearchable(client, ns, 24, pipeline);
+      SearchableArticles.await(client, ns, 24, pipeline);
       pipeline.requireAlive();
     } finally {
       services.startAll();
@@ -83,27 +82,5 @@ class PipelineRestartIT {
             Topics.DEAD_LETTER,
             Duration.ofSeconds(3)),
         "a restart is not a reason to dead-letter");
-  }
-
-  private static void awaitSearchable(
-      OpenSearchClient client, String ns, long expected, LocalPipeline pipeline) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    long found = -1;
-    while (System.nanoTime() < deadline) {
-      pipeline.requireAlive();
-      try {
-        client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
-        found = client.count(c -> c.index(Indices.ARTICLES.alias(ns))).count();
-        if (found >= expected) {
-          assertEquals(expected, found, "no article twice");
-          return;
-        }
-      } catch (Exception e) {
-        // The node is starting or the index does not exist yet: ask again.
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "only " + found + " of " + expected + " articles searchable; logs in " + pipeline.logs());
   }
 }

@@ -110,7 +110,7 @@ class ScaleOutIT {
       try (var pipeline = LocalPipeline.start(Infrastructure.projectRoot(), work, services)) {
         // 1. Both instances of each at work.
         publish(sites, articles.subList(0, SITES));
-        awaitSearchable(client, ns, SITES, pipeline);
+        SearchableArticles.await(client, ns, SITES, pipeline);
         for (String name : List.of("crawler-1", "crawler-2")) {
           assertTrue(
               MetricsScraper.scrape(ports.get(name)).getOrDefault("healthwatch_crawler_fetch", 0.0)
@@ -143,7 +143,8 @@ class ScaleOutIT {
           pipeline.kill(name);
         }
         publish(sites, articles.subList(SITES, 2 * SITES));
-        awaitSearchable(client, ns, 2 * SITES, pipeline, "crawler-2", "enricher-2", "indexer-2");
+        SearchableArticles.await(
+            client, ns, 2 * SITES, pipeline, "crawler-2", "enricher-2", "indexer-2");
 
         // 3. Started again: the enricher restores its state from the changelogs, the group
         // hands partitions back, and nothing is indexed twice.
@@ -151,7 +152,7 @@ class ScaleOutIT {
           pipeline.restart(name);
         }
         publish(sites, articles.subList(2 * SITES, 3 * SITES));
-        awaitSearchable(client, ns, 3 * SITES, pipeline);
+        SearchableArticles.await(client, ns, 3 * SITES, pipeline);
         pipeline.requireAlive();
         client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
         var titles = new HashSet<String>();
@@ -219,35 +220,5 @@ class ScaleOutIT {
     try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
     }
-  }
-
-  private static void awaitSearchable(
-      OpenSearchClient client, String ns, long expected, LocalPipeline pipeline, String... down)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    long found = -1;
-    var killed = java.util.Set.of(down);
-    while (System.nanoTime() < deadline) {
-      for (String name :
-          List.of("crawler-1", "crawler-2", "enricher-1", "enricher-2", "indexer-1", "indexer-2")) {
-        var process = pipeline.process(name);
-        if (!killed.contains(name) && !process.alive()) {
-          throw new AssertionError(name + " exited:\n" + process.tail(30));
-        }
-      }
-      try {
-        client.indices().refresh(r -> r.index(Indices.ARTICLES.alias(ns)));
-        found = client.count(c -> c.index(Indices.ARTICLES.alias(ns))).count();
-        if (found >= expected) {
-          assertEquals(expected, found, "no article twice");
-          return;
-        }
-      } catch (org.opensearch.client.opensearch._types.OpenSearchException | IOException e) {
-        // The index is not there yet: ask again.
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "only " + found + " of " + expected + " articles searchable; logs in " + pipeline.logs());
   }
 }

@@ -222,8 +222,13 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Fails with the last lines of its log when a service has exited. */
   public void requireAlive() {
+    requireAlive(java.util.Set.of());
+  }
+
+  /** Fails with the last lines of its log when a service other than those named has exited. */
+  public void requireAlive(java.util.Set<String> down) {
     for (var process : processes.values()) {
-      if (!process.alive()) {
+      if (!down.contains(process.name()) && !process.alive()) {
         throw new IllegalStateException(
             process.name() + " exited (" + process.exitCode() + "):\n" + process.tail(20));
       }
