@@ -95,6 +95,16 @@ public final class BenchMain {
       LatencyBench.run(home, count, Duration.ofMillis(1500), System.out);
       return;
     }
+    if (args.length > 0 && args[0].equals("soak")) {
+      Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
+      int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+      int hosts = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+      int alone = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(count, 10_000);
+      System.out.println(
+          "== soak: many sites -> crawler -> enricher -> indexer, on the local services");
+      SoakBench.run(home, count, hosts, alone, System.out);
+      return;
+    }
     if (args.length > 0 && args[0].equals("relevance")) {
       Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();
       Path pages =
@@ -121,7 +131,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !args[0].equals("extraction")) {
       System.err.println(
-          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance [PAGES_DIR] | bench enricher | bench indexer [cjk|smartcn] | bench latency [COUNT]");
+          "usage: bench extraction [DATA_DIR] | bench fetch | bench crawlstate [COUNT] | bench feeds [DIR] | bench ner [FILE] | bench dedup | bench relevance [PAGES_DIR] | bench enricher | bench indexer [cjk|smartcn] | bench latency [COUNT] | bench soak [ARTICLES [HOSTS [ALONE]]]");
       System.exit(2);
     }
     Path home = Path.of(System.getProperty("healthwatch.home", ".")).toAbsolutePath().normalize();

@@ -1,11 +1,11 @@
 package io.healthwatch.cli;
 
-import io.healthwatch.cli.ops.ConsumerLag;
 import io.healthwatch.cli.ops.RecordsSince;
 import io.healthwatch.cli.ops.ServiceProbe;
 import io.healthwatch.cli.ops.When;
 import io.healthwatch.contracts.Json;
 import io.healthwatch.contracts.config.KafkaSettings;
+import io.healthwatch.contracts.kafka.ConsumerLag;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Namespace;

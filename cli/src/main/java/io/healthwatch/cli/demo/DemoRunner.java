@@ -1,10 +1,10 @@
 package io.healthwatch.cli.demo;
 
-import io.healthwatch.cli.ops.ConsumerLag;
 import io.healthwatch.cli.ops.LoopbackPort;
 import io.healthwatch.cli.ops.MetricsScraper;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
+import io.healthwatch.contracts.kafka.ConsumerLag;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Namespace;

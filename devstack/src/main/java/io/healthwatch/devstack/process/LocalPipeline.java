@@ -64,6 +64,12 @@ public final class LocalPipeline implements AutoCloseable {
   private final Path projectHome;
   private final Path work;
 
+  /**
+   * A Ctrl-C or SIGTERM of the JVM that started the services (a benchmark, a test run) ends them
+   * too, rather than leaving them consuming behind it.
+   */
+  private final Thread orphanGuard;
+
   private LocalPipeline(
       Map<String, ServiceProcess> processes,
       Map<String, Service> services,
@@ -73,6 +79,10 @@ public final class LocalPipeline implements AutoCloseable {
     this.services = services;
     this.projectHome = projectHome;
     this.work = work;
+    this.orphanGuard =
+        new Thread(
+            () -> this.processes.values().forEach(ServiceProcess::destroy), "local-pipeline-stop");
+    Runtime.getRuntime().addShutdownHook(orphanGuard);
   }
 
   /**
@@ -239,6 +249,11 @@ public final class LocalPipeline implements AutoCloseable {
   public void close() throws InterruptedException {
     for (var process : processes.values()) {
       process.stop(30);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(orphanGuard);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: nothing left for it to do
     }
   }
 

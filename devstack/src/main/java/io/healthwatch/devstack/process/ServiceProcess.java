@@ -96,6 +96,11 @@ public final class ServiceProcess {
     }
   }
 
+  /** SIGTERM without waiting: for a JVM shutting down, which cannot wait long. */
+  public void destroy() {
+    process.destroy();
+  }
+
   /** SIGKILL: the service gets no chance to flush or commit (a crash, a lost machine). */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

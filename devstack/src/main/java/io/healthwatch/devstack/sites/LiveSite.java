@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveSite implements AutoCloseable {
   private final Outlet outlet;
   private final HttpServer server;
+  private final int feedLength;
   private final List<Article> listed = new CopyOnWriteArrayList<>();
   private final Map<String, Article> byPath = new ConcurrentHashMap<>();
   private final Map<String, Instant> listedAt = new ConcurrentHashMap<>();
@@ -33,14 +34,24 @@ public final class LiveSite implements AutoCloseable {
   private final AtomicLong feedReads = new AtomicLong();
   private final AtomicLong version = new AtomicLong();
 
-  private LiveSite(Outlet outlet, HttpServer server) {
+  private LiveSite(Outlet outlet, HttpServer server, int feedLength) {
     this.outlet = outlet;
     this.server = server;
+    this.feedLength = feedLength;
   }
 
+  /** A site whose feed lists every article it has published. */
   public static LiveSite start(Outlet outlet) throws IOException {
+    return start(outlet, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A site whose feed lists only its latest {@code feedLength} articles, as a real one does: a long
+   * run's feed stays the size of a real feed (older pages are still served).
+   */
+  public static LiveSite start(Outlet outlet, int feedLength) throws IOException {
     var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    var site = new LiveSite(outlet, server);
+    var site = new LiveSite(outlet, server, feedLength);
     server.createContext("/", site::handle);
     server.start();
     return site;
@@ -104,7 +115,7 @@ public final class LiveSite implements AutoCloseable {
             exchange,
             200,
             "application/rss+xml; charset=" + outlet.charset(),
-            FeedWriter.rss(outlet, baseUrl(), new ArrayList<>(listed)).getBytes(charset));
+            FeedWriter.rss(outlet, baseUrl(), latest()).getBytes(charset));
         return;
       }
       Article article = byPath.get(path);
@@ -119,6 +130,11 @@ public final class LiveSite implements AutoCloseable {
           "text/html; charset=" + outlet.charset(),
           PageRenderer.article(outlet, article, List.of()).getBytes(charset));
     }
+  }
+
+  private List<Article> latest() {
+    var all = new ArrayList<>(listed);
+    return all.size() <= feedLength ? all : all.subList(0, feedLength);
   }
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body)

@@ -1,4 +1,4 @@
-package io.healthwatch.cli.ops;
+package io.healthwatch.contracts.kafka;
 
 import java.util.Map;
 import java.util.Set;
