@@ -51,7 +51,11 @@ public final class IssueCandidates {
     return ends;
   }
 
-  /** The week's relevant primary articles, most relevant first (earlier first on a tie). */
+  /**
+   * The week's relevant primary articles, most relevant first (earlier first on a tie, then by id:
+   * without that last key two articles of one score and minute came back in the order of the node's
+   * segments, so the same articles gave the editors a different list after a restart).
+   */
   public List<ArticleDocument> ranked(LocalDate windowEnd, int limit) throws IOException {
     var response =
         client.search(
@@ -60,7 +64,8 @@ public final class IssueCandidates {
                     .size(limit)
                     .query(candidates(windowEnd))
                     .sort(o -> o.field(f -> f.field("relevance").order(SortOrder.Desc)))
-                    .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+                    .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
             ArticleDocument.class);
     return response.hits().hits().stream().map(Hit::source).toList();
   }
