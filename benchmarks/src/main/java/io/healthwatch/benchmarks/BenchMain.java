@@ -28,6 +28,7 @@ public final class BenchMain {
       System.out.println(
           "== feed and sitemap readers on other projects' test suites (" + data + ")");
       FeedsBench.run(data, System.out);
+      FeedSpeedBench.run(System.out);
       return;
     }
     if (args.length > 0 && args[0].equals("crawlstate")) {

@@ -35,16 +35,23 @@ final class EnricherBrokerBench {
 
   static void run(List<DiscoveredArticle> articles, String bootstrap, PrintStream out)
       throws Exception {
+    // Streams' own commit interval under exactly once next to the service's default, side by side.
     for (int threads : new int[] {1, 2}) {
-      if (!run(articles, bootstrap, threads, out)) {
-        return;
+      for (String commitInterval : new String[] {"PT0.1S", "PT1S"}) {
+        if (!run(articles, bootstrap, threads, commitInterval, out)) {
+          return;
+        }
       }
     }
   }
 
   /** False when there is no broker to measure with. */
   private static boolean run(
-      List<DiscoveredArticle> articles, String bootstrap, int threads, PrintStream out)
+      List<DiscoveredArticle> articles,
+      String bootstrap,
+      int threads,
+      String commitInterval,
+      PrintStream out)
       throws Exception {
     try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.describeCluster().clusterId().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -75,7 +82,9 @@ final class EnricherBrokerBench {
                 "ops.port",
                 "-1",
                 "streamThreads",
-                Integer.toString(threads)));
+                Integer.toString(threads),
+                "commitInterval",
+                commitInterval));
     TopicProvisioner.ensure(
         config.kafka(),
         ns,
@@ -124,10 +133,12 @@ final class EnricherBrokerBench {
     }
     long last = System.nanoTime();
     out.printf(
-        "through the broker (exactly once v2, %d stream thread(s), 3 partitions): %.0f articles/s"
+        "through the broker (exactly once v2, %d stream thread(s), commits every %s, 3 partitions):"
+            + " %.0f articles/s"
             + " from start to the last output, %.0f from the first output to the last (%d records"
             + " out; %.1f s to the first output)%n",
         threads,
+        commitInterval,
         articles.size() / ((last - started) / 1e9),
         articles.size() / ((last - first) / 1e9),
         outputs,

@@ -64,8 +64,15 @@ final class SoakBench {
 
   private SoakBench() {}
 
-  /** One stage's throughput: records between its first and its last step, over that time. */
-  record Rate(String stage, long records, double seconds) {
+  /**
+   * One stage's throughput: records between its first and its last step, over that time, and the
+   * CPU milliseconds per record each process used meanwhile.
+   */
+  record Rate(String stage, long records, double seconds, Map<String, Double> cpu) {
+    Rate(String stage, long records, double seconds) {
+      this(stage, records, seconds, Map.of());
+    }
+
     double perSecond() {
       return seconds <= 0 ? Double.NaN : records / seconds;
     }
@@ -113,13 +120,16 @@ final class SoakBench {
         sites.publishAll();
         try (var crawler =
             LocalPipeline.start(
-                home, work.resolve("crawler-alone"), List.of(crawler(crawlNs, config, sites)))) {
+                home,
+                work.resolve("crawler-alone"),
+                List.of(crawler(crawlNs, config, sites, Duration.ofSeconds(1))))) {
           crawlerAlone =
               measure(
                   "crawler alone",
                   () -> lag.endOffsets(Topics.DISCOVERED.name(crawlNs)),
                   done -> done >= aloneCount,
                   crawler,
+                  cpuOf(crawler, services, "crawler"),
                   out);
         }
       }
@@ -133,7 +143,13 @@ final class SoakBench {
                   work.resolve("enricher-alone"),
                   List.of(enricher(enrichNs, config, work)))) {
         enricherAlone =
-            measure("enricher alone", output::articles, done -> done >= aloneCount, enricher, out);
+            measure(
+                "enricher alone",
+                output::articles,
+                done -> done >= aloneCount,
+                enricher,
+                cpuOf(enricher, services, "enricher"),
+                out);
         taggedAlone = output.tagged.size();
       }
       Rate indexerAlone;
@@ -146,6 +162,7 @@ final class SoakBench {
                 () -> Math.max(0, docs(client, enrichNs)),
                 done -> done >= taggedAlone,
                 indexer,
+                cpuOf(indexer, services, "indexer"),
                 out);
       }
       Rate slowest = crawlerAlone;
@@ -158,8 +175,8 @@ final class SoakBench {
       // 2. The whole pipeline, fed at the slowest stage's rate.
       double offered = slowest.perSecond();
       out.printf(
-          "%npipeline: %,d articles published at %.0f/s (the %s rate)%n",
-          count, offered, slowest.stage());
+          "%npipeline: %,d articles published at %.0f/s (the %s rate), feeds read every %.1f s%n",
+          count, offered, slowest.stage(), recheck(offered, hostCount).toMillis() / 1000.0);
       var pipelinePages = pages(stories.subList(2 * aloneCount, stories.size()), run + "p");
       try (var sites = Sites.start(hostCount, pipelinePages);
           var output = new Output(kafka, pipeNs);
@@ -170,14 +187,19 @@ final class SoakBench {
                   List.of(
                       enricher(pipeNs, config, work),
                       indexer(pipeNs, config),
-                      crawler(pipeNs, config, sites)))) {
+                      crawler(pipeNs, config, sites, recheck(offered, hostCount))))) {
+        var cpu = cpuOf(pipeline, services, "crawler", "enricher", "indexer");
+        var cpuBefore = cpu.now();
         var samples = follow(pipeline, sites, output, offered, count, lag, client, pipeNs, out);
+        var cpuPerArticle =
+            CpuUse.perRecord(cpuBefore, cpu.now(), samples.get(samples.size() - 1).indexed());
         var memory = peakMemory(pipeline, services);
         report(
             samples,
             count,
             List.of(crawlerAlone, enricherAlone, indexerAlone),
             slowest,
+            cpuPerArticle,
             memory,
             out);
         countOnce(client, output, pipeNs, sites, out);
@@ -360,8 +382,22 @@ final class SoakBench {
     return pages;
   }
 
+  /**
+   * How often the crawler reads the feeds in the pipeline run: six times while a site's feed turns
+   * over at the offered rate (it lists the latest {@value #FEED_LENGTH}), so no item leaves a feed
+   * unread, without polling each feed every second as no crawler of real sites would (measured:
+   * polling every second doubled the crawler's CPU per article and loaded the sites alike).
+   */
+  static Duration recheck(double offered, int hosts) {
+    double turnover = FEED_LENGTH * hosts / offered;
+    return Duration.ofMillis((long) Math.max(1000, Math.min(30_000, turnover * 1000 / 6)));
+  }
+
   private static Service crawler(
-      String ns, io.healthwatch.devstack.services.ServicesConfig config, Sites sites)
+      String ns,
+      io.healthwatch.devstack.services.ServicesConfig config,
+      Sites sites,
+      Duration recheck)
       throws IOException {
     Path registry =
         sites.registry(
@@ -376,7 +412,7 @@ final class SoakBench {
                 "sources",
                 registry.toString(),
                 "recheckEvery",
-                "PT1S",
+                recheck.toString(),
                 "threads",
                 32,
                 "fetch",
@@ -463,6 +499,7 @@ final class SoakBench {
       LongSupplier progress,
       java.util.function.LongPredicate done,
       LocalPipeline pipeline,
+      CpuUse cpu,
       PrintStream out)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
@@ -470,6 +507,8 @@ final class SoakBench {
     long firstValue = 0;
     long lastAt = -1;
     long value = 0;
+    Map<String, Long> cpuFirst = null;
+    Map<String, Long> cpuLast = null;
     while (true) {
       pipeline.requireAlive();
       long now = System.nanoTime();
@@ -478,9 +517,11 @@ final class SoakBench {
         if (firstAt < 0) {
           firstAt = now;
           firstValue = seen;
+          cpuFirst = cpu.now();
         }
         lastAt = now;
         value = seen;
+        cpuLast = cpu.now();
       }
       if (done.test(value)) {
         break;
@@ -491,11 +532,24 @@ final class SoakBench {
       }
       Thread.sleep(250);
     }
-    var rate = new Rate(stage, value - firstValue, (lastAt - firstAt) / 1e9);
+    var rate =
+        new Rate(
+            stage,
+            value - firstValue,
+            (lastAt - firstAt) / 1e9,
+            CpuUse.perRecord(cpuFirst, cpuLast, value - firstValue));
     out.printf(
-        "%-15s %,8d records in %6.1f s: %6.0f/s%n",
-        stage, rate.records(), rate.seconds(), rate.perSecond());
+        "%-15s %,8d records in %6.1f s: %6.0f/s; CPU ms per record %s%n",
+        stage, rate.records(), rate.seconds(), rate.perSecond(), milliseconds(rate.cpu()));
     return rate;
+  }
+
+  private static String milliseconds(Map<String, Double> cpu) {
+    var text = new StringBuilder();
+    cpu.forEach(
+        (name, ms) ->
+            text.append(text.isEmpty() ? "" : ", ").append(String.format("%s %.2f", name, ms)));
+    return text.toString();
   }
 
   /** Publishes at the offered rate and samples every stage until the index has caught up. */
@@ -625,6 +679,7 @@ final class SoakBench {
       int count,
       List<Rate> alone,
       Rate slowest,
+      Map<String, Double> cpuInPipeline,
       Map<String, Long> memory,
       PrintStream out) {
     var inPipeline =
@@ -651,6 +706,7 @@ final class SoakBench {
         slowest.stage(),
         slowest.perSecond(),
         whole / slowest.perSecond());
+    cpuBound(alone, cpuInPipeline, whole, slowest.perSecond(), out);
     long maxEnricherLag = samples.stream().mapToLong(Sample::enricherLag).max().orElse(0);
     long maxIndexerLag = samples.stream().mapToLong(Sample::indexerLag).max().orElse(0);
     out.printf(
@@ -658,6 +714,52 @@ final class SoakBench {
         maxEnricherLag, maxIndexerLag);
     out.println("peak resident memory (VmHWM):");
     memory.forEach((name, kb) -> out.printf("  %-10s %,7d MB%n", name, kb / 1024));
+  }
+
+  /**
+   * CPU per article, each stage alone (the broker, the node and the harness summed over the three
+   * runs, each had its share of every stage) and in the pipeline: on one machine the sum bounds
+   * what its cores carry, whatever the stages' rates alone.
+   */
+  private static void cpuBound(
+      List<Rate> alone,
+      Map<String, Double> inPipeline,
+      double whole,
+      double slowest,
+      PrintStream out) {
+    var aloneCost = new LinkedHashMap<String, Double>();
+    for (Rate rate : alone) {
+      rate.cpu().forEach((name, ms) -> aloneCost.merge(name, ms, Double::sum));
+    }
+    out.println("CPU ms per article       alone   in the pipeline");
+    double sumAlone = 0;
+    double sumPipeline = 0;
+    for (var entry : aloneCost.entrySet()) {
+      double piped = inPipeline.getOrDefault(entry.getKey(), Double.NaN);
+      out.printf("%-22s %7.2f   %7.2f%n", entry.getKey(), entry.getValue(), piped);
+      sumAlone += entry.getValue();
+      sumPipeline += Double.isNaN(piped) ? 0 : piped;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    double bound = cores * 1000 / sumAlone;
+    out.printf(
+        "all                    %7.2f   %7.2f%n"
+            + "so %d cores carry at most %.0f articles/s at the stages' cost alone (the slowest"
+            + " stage's rate alone needs %.1f cores); the pipeline ran at %.2f of that%n",
+        sumAlone, sumPipeline, cores, bound, slowest * sumAlone / 1000, whole / bound);
+  }
+
+  /** The CPU of the named services, the broker, the node and this harness (the sites). */
+  private static CpuUse cpuOf(LocalPipeline pipeline, LocalServices services, String... names) {
+    var pids = new LinkedHashMap<String, Long>();
+    for (String name : names) {
+      pids.put(name, pipeline.process(name).pid());
+    }
+    for (LocalService.Status status : services.statusAll()) {
+      pids.put(status.name(), status.pid());
+    }
+    pids.put("harness", ProcessHandle.current().pid());
+    return new CpuUse(pids);
   }
 
   /** Each process's peak resident set: the services, the broker and the node. */

@@ -21,6 +21,7 @@ public record EnricherConfig(
     String applicationId,
     String stateDir,
     int streamThreads,
+    Duration commitInterval,
     WeeklyCalendar calendar,
     Window window,
     Dedup dedup,
@@ -39,6 +40,13 @@ public record EnricherConfig(
         stateDir != null && !stateDir.isBlank(), "stateDir", stateDir, "a folder");
     ConfigException.require(
         streamThreads >= 1 && streamThreads <= 64, "streamThreads", streamThreads, "1 to 64");
+    ConfigException.require(
+        commitInterval != null
+            && commitInterval.toMillis() >= 10
+            && commitInterval.compareTo(Duration.ofMinutes(5)) <= 0,
+        "commitInterval",
+        commitInterval,
+        "an ISO-8601 duration from PT0.01S to PT5M, such as PT1S");
   }
 
   /** The application id in the namespace: each namespace keeps its own state and offsets. */

@@ -98,6 +98,7 @@ public final class EnricherMain {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.qualifiedApplicationId());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
     props.put(StreamsConfig.STATE_DIR_CONFIG, args.resolve(config.stateDir()).toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");

@@ -33,8 +33,8 @@ final class Doctype {
    * @throws IOException naming the declaration when the DOCTYPE defines what is refused
    */
   static String strip(String text) throws IOException {
-    Matcher doctype = DOCTYPE.matcher(text);
-    if (!doctype.find()) {
+    Matcher doctype = find(text);
+    if (doctype == null) {
       return text;
     }
     String body = text.substring(0, doctype.start()) + text.substring(doctype.end());
@@ -66,6 +66,22 @@ final class Doctype {
       throw refused("it has an entity declaration that cannot be read");
     }
     return expand(body, entities);
+  }
+
+  /**
+   * The first DOCTYPE, as {@code DOCTYPE.matcher(text).find()} would find it, but found by {@code
+   * indexOf}: a case-insensitive pattern is tried at every character, and on a 60-item feed that
+   * was a fifth of the crawler's CPU (scripts/bench soak).
+   */
+  private static Matcher find(String text) {
+    Matcher doctype = DOCTYPE.matcher(text);
+    for (int at = text.indexOf("<!"); at >= 0; at = text.indexOf("<!", at + 2)) {
+      if (text.regionMatches(true, at + 2, "DOCTYPE", 0, 7)
+          && doctype.region(at, text.length()).lookingAt()) {
+        return doctype;
+      }
+    }
+    return null;
   }
 
   private static String expand(String body, Map<String, String> entities) throws IOException {

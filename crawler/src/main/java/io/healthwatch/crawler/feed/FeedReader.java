@@ -3,18 +3,14 @@ package io.healthwatch.crawler.feed;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import io.healthwatch.crawler.date.DateParser;
 import io.healthwatch.crawler.fetch.HttpFetcher;
 import io.healthwatch.crawler.fetch.PageDecoder;
 import io.healthwatch.crawler.url.UrlCanonicalizer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +83,12 @@ public final class FeedReader {
               + MAX_DEPTH
               + ")");
     }
-    SyndFeed feed;
+    RomeFeed rome;
     try {
-      feed = build(text);
+      rome = RomeFeed.build(text);
     } catch (FeedException | IllegalArgumentException | IndexOutOfBoundsException strict) {
       try {
-        feed = build(repaired(text));
+        rome = RomeFeed.build(repaired(text));
       } catch (FeedException | IllegalArgumentException | IndexOutOfBoundsException e) {
         if (written.looksLikeFeed()) {
           // Rome refuses what readers accept (no <channel>, another namespace, CDF, base64).
@@ -101,6 +97,7 @@ public final class FeedReader {
         throw new IOException("not a readable feed: " + reason(strict, text), strict);
       }
     }
+    SyndFeed feed = rome.feed();
     List<WrittenFeed.Item> writtenItems = written.items();
     boolean inOrder = writtenItems.size() == feed.getEntries().size();
     Map<String, String> writtenDates = new HashMap<>();
@@ -130,23 +127,13 @@ public final class FeedReader {
       if (inOrder && (title == null || writtenItems.get(i).encodedTitle())) {
         title = writtenItems.get(i).title();
       }
-      items.add(new FeedItem(url, title, date(entry, raw, inOrder || raw != null, dates)));
+      if (!inOrder && raw == null) {
+        raw = rome.itemDate(i, feed.getEntries().size()); // the item's link written differently
+      }
+      items.add(new FeedItem(url, title, raw == null ? null : dates.parseValue(raw).orElse(null)));
     }
     String title = written.encodedTitle() ? null : plain(feed.getTitle());
     return new Feed(title == null ? written.title() : title, decoded.charset(), items);
-  }
-
-  /**
-   * The date as the feed wrote it, read by the crawler's parser; Rome's reading only when the text
-   * cannot be found again (the item's link written differently).
-   */
-  private static OffsetDateTime date(SyndEntry entry, String raw, boolean found, DateParser dates) {
-    if (found) {
-      return raw == null ? null : dates.parseValue(raw).orElse(null);
-    }
-    Date date =
-        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), ZoneId.of("UTC"));
   }
 
   private static Feed fromWritten(
@@ -170,13 +157,6 @@ public final class FeedReader {
         title.indexOf('<') >= 0 || title.indexOf('&') >= 0 ? Jsoup.parse(title).text() : title;
     text = text.replaceAll("\\s+", " ").strip();
     return text.isEmpty() ? null : text;
-  }
-
-  private static SyndFeed build(String xml) throws FeedException {
-    var input = new SyndFeedInput();
-    input.setXmlHealerOn(true);
-    input.setAllowDoctypes(false);
-    return input.build(new StringReader(xml));
   }
 
   /** The same document, well-formed: unclosed tags closed, HTML entities as characters. */

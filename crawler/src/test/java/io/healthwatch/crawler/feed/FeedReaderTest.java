@@ -138,6 +138,28 @@ class FeedReaderTest {
   }
 
   @Test
+  void aDoctypeInAnyCaseIsFoundAfterOtherDeclarationsAndComments() throws IOException {
+    String declared = "<!-- <!x --><!doctype rss [<!ENTITY site \"健康报\">]><!-- <![CDATA[ -->";
+    var item =
+        only(
+            rss(declared, "<item><title>&site;：医保码</title><link>http://a.cn/1</link></item>")
+                .getBytes(StandardCharsets.UTF_8));
+    assertEquals("健康报：医保码", item.title());
+  }
+
+  @Test
+  void anItemsDateIsReadByTheCrawlerNotByRomeWhateverElementHoldsIt() throws IOException {
+    String feed =
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+            + "<entry><title>a</title><link href=\"http://a.cn/1\"/>"
+            + "<updated>2024-05-14 09:12:00</updated></entry></feed>";
+    var item = only(feed.getBytes(StandardCharsets.UTF_8));
+    // A zone-less CMS time is China time, which Rome would have read in the JVM's zone.
+    assertEquals(
+        OffsetDateTime.parse("2024-05-14T09:12+08:00").toInstant(), item.publishedAt().toInstant());
+  }
+
+  @Test
   void htmlServedAsAFeedIsAClearError() {
     var error =
         assertThrows(
