@@ -62,7 +62,7 @@ final class EnricherBrokerBench {
               + " (start one with ./healthwatch services start)");
       return false;
     }
-    String ns = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String ns = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     var stateDir = Files.createTempDirectory("healthwatch-bench-state");
     var config =
         EnricherConfig.load(
@@ -102,7 +102,7 @@ final class EnricherBrokerBench {
                           Topics.DISCOVERED.valueSerde().toBytes(article)))
               .toList());
     }
-    var consumerProps = KafkaClients.consumer(config.kafka(), ns + "bench-reader", "bench-reader");
+    var consumerProps = KafkaClients.consumer(config.kafka(), ns + ".bench-reader", "bench-reader");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     long started = System.nanoTime();

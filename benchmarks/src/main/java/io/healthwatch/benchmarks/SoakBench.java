@@ -17,6 +17,7 @@ import io.healthwatch.devstack.services.LocalService;
 import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveSite;
+import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.enricher.EnricherConfig;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.OpenSearchClients;
@@ -339,18 +340,9 @@ final class SoakBench {
     Path registry(Path file) throws IOException {
       var sources = new ArrayList<Map<String, Object>>();
       for (int i = 0; i < sites.size(); i++) {
-        sources.add(
-            Map.of(
-                "id",
-                "soak" + i,
-                "name",
-                "soak site " + i,
-                "kind",
-                "rss",
-                "entryUrls",
-                List.of(sites.get(i).feedUrl())));
+        sources.add(LiveSources.rss("soak" + i, "soak site " + i, sites.get(i).feedUrl()));
       }
-      return LocalPipeline.writeConfig(file, Map.of("sources", sources));
+      return LiveSources.write(file, sources);
     }
 
     @Override
@@ -367,13 +359,8 @@ final class SoakBench {
       var story = stories.get(n);
       String id = run + "-" + n;
       pages.add(
-          new DemoCorpus.Article(
+          DemoCorpus.Article.live(
               id,
-              "seed",
-              null,
-              null,
-              "live",
-              null,
               story.title(),
               "http://soak.example/news/" + id + ".html",
               now.withNano(0),

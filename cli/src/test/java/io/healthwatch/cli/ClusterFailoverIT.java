@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.TopicReader;
-import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
@@ -16,6 +15,7 @@ import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
+import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
@@ -63,19 +63,9 @@ class ClusterFailoverIT {
         var outlet = outlets.get(i % outlets.size());
         var site = LiveSite.start(outlet);
         sites.add(site);
-        sources.add(
-            Map.of(
-                "id",
-                "site" + i,
-                "name",
-                outlet.name(),
-                "kind",
-                "rss",
-                "entryUrls",
-                List.of(site.feedUrl())));
+        sources.add(LiveSources.rss("site" + i, outlet.name(), site.feedUrl()));
       }
-      Path registry =
-          LocalPipeline.writeConfig(work.resolve("sources.yml"), Map.of("sources", sources));
+      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
       Function<Map<String, Object>, Map<String, Object>> on =
           own -> {
             var c = LocalPipeline.config(ns, config.kafkaBootstrap(), -1, own);
@@ -151,13 +141,7 @@ class ClusterFailoverIT {
         pipeline.requireAlive();
       }
       assertTopicsReplicated(config.kafkaBootstrap(), ns, config.kafkaReplication());
-      Map<String, Long> onTopic =
-          TopicReader.readAll(kafka, Topics.TAGGED.name(ns), Topics.TAGGED, Duration.ofSeconds(30))
-              .stream()
-              .collect(Collectors.groupingBy(TaggedArticle::id, Collectors.counting()));
-      System.out.printf(
-          "tagged topic: %d records for %d articles%n",
-          onTopic.values().stream().mapToLong(Long::longValue).sum(), onTopic.size());
+      Map<String, Long> onTopic = TaggedTopic.recordsPerArticle(kafka, ns);
       assertEquals(articles.size(), onTopic.size(), "every article on the tagged topic");
       assertTrue(onTopic.values().stream().allMatch(n -> n == 1), "each once: " + onTopic);
       assertEquals(

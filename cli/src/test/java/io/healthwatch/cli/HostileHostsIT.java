@@ -13,6 +13,7 @@ import io.healthwatch.devstack.process.LocalPipeline.Service;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
+import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.HostileHost;
 import io.healthwatch.testkit.Infrastructure;
@@ -48,32 +49,14 @@ class HostileHostsIT {
     try (var site = LiveSite.start(DemoCorpus.load().outlets().get(0));
         var hostile = HostileHost.start()) {
       var sources = new ArrayList<Map<String, Object>>();
-      sources.add(
-          Map.of("id", "good", "name", "好网站", "kind", "rss", "entryUrls", List.of(site.feedUrl())));
-      sources.add(
-          Map.of(
-              "id",
-              "hostile",
-              "name",
-              "坏网站",
-              "kind",
-              "rss",
-              "entryUrls",
-              List.of(hostile.baseUrl() + "/rss.xml")));
+      sources.add(LiveSources.rss("good", "好网站", site.feedUrl()));
+      sources.add(LiveSources.rss("hostile", "坏网站", hostile.baseUrl() + "/rss.xml"));
       for (String behaviour : HostileHost.BEHAVIOURS) {
         sources.add(
-            Map.of(
-                "id",
-                "hostile-" + behaviour,
-                "name",
-                "坏网站",
-                "kind",
-                "rss",
-                "entryUrls",
-                List.of(hostile.baseUrl() + "/" + behaviour + ".xml")));
+            LiveSources.rss(
+                "hostile-" + behaviour, "坏网站", hostile.baseUrl() + "/" + behaviour + ".xml"));
       }
-      Path registry =
-          LocalPipeline.writeConfig(work.resolve("sources.yml"), Map.of("sources", sources));
+      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
       int crawlerPort = LoopbackPort.free();
       String kafka = endpoints.kafkaBootstrap();
       var services =

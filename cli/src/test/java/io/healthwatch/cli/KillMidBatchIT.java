@@ -9,10 +9,8 @@ import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
-import io.healthwatch.contracts.kafka.TopicReader;
 import io.healthwatch.contracts.message.ArticleIds;
 import io.healthwatch.contracts.message.DiscoveredArticle;
-import io.healthwatch.contracts.message.TaggedArticle;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
@@ -145,13 +143,7 @@ class KillMidBatchIT {
       SearchableArticles.await(client, reference, articles.size(), pipeline);
       assertSameIssues(client, reference, ns);
     }
-    Map<String, Long> onTopic =
-        TopicReader.readAll(kafka, Topics.TAGGED.name(ns), Topics.TAGGED, Duration.ofSeconds(30))
-            .stream()
-            .collect(Collectors.groupingBy(TaggedArticle::id, Collectors.counting()));
-    System.out.printf(
-        "tagged topic: %d records for %d articles%n",
-        onTopic.values().stream().mapToLong(Long::longValue).sum(), onTopic.size());
+    Map<String, Long> onTopic = TaggedTopic.recordsPerArticle(kafka, ns);
     assertEquals(
         articles.stream().collect(Collectors.toMap(DiscoveredArticle::id, a -> 1L)),
         onTopic,

@@ -15,6 +15,7 @@ import io.healthwatch.devstack.process.LocalPipeline.Service;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
+import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
 import java.io.IOException;
@@ -56,18 +57,9 @@ class ScaleOutIT {
         var site = LiveSite.start(outlets.get(i % outlets.size()));
         sites.add(site);
         sources.add(
-            Map.of(
-                "id",
-                "site" + i,
-                "name",
-                outlets.get(i % outlets.size()).name(),
-                "kind",
-                "rss",
-                "entryUrls",
-                List.of(site.feedUrl())));
+            LiveSources.rss("site" + i, outlets.get(i % outlets.size()).name(), site.feedUrl()));
       }
-      Path registry =
-          LocalPipeline.writeConfig(work.resolve("sources.yml"), Map.of("sources", sources));
+      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
       var ports = new LinkedHashMap<String, Integer>();
       var services = new ArrayList<Service>();
       for (int n = 1; n <= 2; n++) {

@@ -149,20 +149,9 @@ public final class LocalPipeline implements AutoCloseable {
       String feedUrl)
       throws IOException {
     Path sources =
-        writeConfig(
+        io.healthwatch.devstack.sites.LiveSources.write(
             work.resolve("sources.yml"),
-            Map.of(
-                "sources",
-                List.of(
-                    Map.of(
-                        "id",
-                        "live",
-                        "name",
-                        sourceName,
-                        "kind",
-                        "rss",
-                        "entryUrls",
-                        List.of(feedUrl)))));
+            List.of(io.healthwatch.devstack.sites.LiveSources.rss("live", sourceName, feedUrl)));
     return start(
         projectHome,
         work,

@@ -49,6 +49,12 @@ public record DemoCorpus(List<Outlet> outlets, List<Article> articles) {
     public boolean isSeed() {
       return "seed".equals(kind);
     }
+
+    /** An article of a live site (no issue, no outlet of the demo), dated when it is published. */
+    public static Article live(
+        String id, String title, String link, OffsetDateTime date, List<String> paragraphs) {
+      return new Article(id, "seed", null, null, "live", null, title, link, date, paragraphs);
+    }
   }
 
   public static DemoCorpus load() {

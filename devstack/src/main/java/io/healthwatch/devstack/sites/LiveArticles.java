@@ -41,13 +41,8 @@ public final class LiveArticles {
     for (JsonNode story : stories.subList(0, count)) {
       String id = run + "-" + story.path("id").asText();
       articles.add(
-          new DemoCorpus.Article(
+          DemoCorpus.Article.live(
               id,
-              "seed",
-              null,
-              null,
-              "live",
-              null,
               story.path("title").asText(),
               "http://live.example/news/" + id + ".html",
               OffsetDateTime.now(CHINA).withNano(0),
