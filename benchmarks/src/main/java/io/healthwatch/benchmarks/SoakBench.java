@@ -12,12 +12,12 @@ import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.process.LocalPipeline.Service;
+import io.healthwatch.devstack.process.SourcesRegistry;
 import io.healthwatch.devstack.reset.NamespaceReset;
 import io.healthwatch.devstack.services.LocalService;
 import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveSite;
-import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.enricher.EnricherConfig;
 import io.healthwatch.indexer.IndexerConfig;
 import io.healthwatch.indexer.OpenSearchClients;
@@ -228,6 +228,9 @@ final class SoakBench {
     /** Articles the enricher set aside, with the reason (each an operator can see and replay). */
     final Map<String, String> deadLetters = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Tagged, reprinted or set aside: kept as records come, since it is asked for every second. */
+    private final Set<String> finished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Thread thread;
     private volatile boolean stop;
 
@@ -263,14 +266,17 @@ final class SoakBench {
                     for (var record : consumer.poll(Duration.ofMillis(200))) {
                       if (record.topic().equals(taggedTopic)) {
                         tagged.add(record.key());
+                        finished.add(record.key());
                       } else if (record.topic().equals(duplicatesTopic)) {
                         duplicates.add(record.key());
+                        finished.add(record.key());
                       } else {
                         var letter = Topics.DEAD_LETTER.valueSerde().fromBytes(record.value());
                         if ("enricher".equals(letter.stage()) && letter.key() != null) {
                           deadLetters.put(
                               letter.key(),
                               letter.reason() + " " + letter.url() + ": " + letter.message());
+                          finished.add(letter.key());
                         }
                       }
                     }
@@ -284,10 +290,7 @@ final class SoakBench {
 
     /** Articles the enricher has finished: tagged, found to be a reprint, or set aside. */
     long articles() {
-      var all = new HashSet<>(tagged);
-      all.addAll(duplicates);
-      all.addAll(deadLetters.keySet());
-      return all.size();
+      return finished.size();
     }
 
     @Override
@@ -340,9 +343,9 @@ final class SoakBench {
     Path registry(Path file) throws IOException {
       var sources = new ArrayList<Map<String, Object>>();
       for (int i = 0; i < sites.size(); i++) {
-        sources.add(LiveSources.rss("soak" + i, "soak site " + i, sites.get(i).feedUrl()));
+        sources.add(SourcesRegistry.rss("soak" + i, "soak site " + i, sites.get(i).feedUrl()));
       }
-      return LiveSources.write(file, sources);
+      return SourcesRegistry.write(file, sources);
     }
 
     @Override
@@ -532,11 +535,9 @@ final class SoakBench {
   }
 
   private static String milliseconds(Map<String, Double> cpu) {
-    var text = new StringBuilder();
-    cpu.forEach(
-        (name, ms) ->
-            text.append(text.isEmpty() ? "" : ", ").append(String.format("%s %.2f", name, ms)));
-    return text.toString();
+    return cpu.entrySet().stream()
+        .map(entry -> String.format("%s %.2f", entry.getKey(), entry.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Publishes at the offered rate and samples every stage until the index has caught up. */

@@ -10,12 +10,12 @@ import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.process.LocalPipeline.Service;
+import io.healthwatch.devstack.process.SourcesRegistry;
 import io.healthwatch.devstack.services.LocalService;
 import io.healthwatch.devstack.services.LocalServices;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
-import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
 import java.nio.file.Path;
@@ -63,9 +63,9 @@ class ClusterFailoverIT {
         var outlet = outlets.get(i % outlets.size());
         var site = LiveSite.start(outlet);
         sites.add(site);
-        sources.add(LiveSources.rss("site" + i, outlet.name(), site.feedUrl()));
+        sources.add(SourcesRegistry.rss("site" + i, outlet.name(), site.feedUrl()));
       }
-      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
+      Path registry = SourcesRegistry.write(work.resolve("sources.yml"), sources);
       Function<Map<String, Object>, Map<String, Object>> on =
           own -> {
             var c = LocalPipeline.config(ns, config.kafkaBootstrap(), -1, own);

@@ -10,10 +10,10 @@ import io.healthwatch.contracts.config.OpenSearchSettings;
 import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.process.LocalPipeline.Service;
+import io.healthwatch.devstack.process.SourcesRegistry;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
-import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.HostileHost;
 import io.healthwatch.testkit.Infrastructure;
@@ -49,14 +49,14 @@ class HostileHostsIT {
     try (var site = LiveSite.start(DemoCorpus.load().outlets().get(0));
         var hostile = HostileHost.start()) {
       var sources = new ArrayList<Map<String, Object>>();
-      sources.add(LiveSources.rss("good", "好网站", site.feedUrl()));
-      sources.add(LiveSources.rss("hostile", "坏网站", hostile.baseUrl() + "/rss.xml"));
+      sources.add(SourcesRegistry.rss("good", "好网站", site.feedUrl()));
+      sources.add(SourcesRegistry.rss("hostile", "坏网站", hostile.baseUrl() + "/rss.xml"));
       for (String behaviour : HostileHost.BEHAVIOURS) {
         sources.add(
-            LiveSources.rss(
+            SourcesRegistry.rss(
                 "hostile-" + behaviour, "坏网站", hostile.baseUrl() + "/" + behaviour + ".xml"));
       }
-      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
+      Path registry = SourcesRegistry.write(work.resolve("sources.yml"), sources);
       int crawlerPort = LoopbackPort.free();
       String kafka = endpoints.kafkaBootstrap();
       var services =

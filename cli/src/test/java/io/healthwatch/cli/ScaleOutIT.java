@@ -12,10 +12,10 @@ import io.healthwatch.contracts.topic.Indices;
 import io.healthwatch.contracts.topic.Topics;
 import io.healthwatch.devstack.process.LocalPipeline;
 import io.healthwatch.devstack.process.LocalPipeline.Service;
+import io.healthwatch.devstack.process.SourcesRegistry;
 import io.healthwatch.devstack.sites.DemoCorpus;
 import io.healthwatch.devstack.sites.LiveArticles;
 import io.healthwatch.devstack.sites.LiveSite;
-import io.healthwatch.devstack.sites.LiveSources;
 import io.healthwatch.indexer.OpenSearchClients;
 import io.healthwatch.testkit.Infrastructure;
 import java.io.IOException;
@@ -57,9 +57,10 @@ class ScaleOutIT {
         var site = LiveSite.start(outlets.get(i % outlets.size()));
         sites.add(site);
         sources.add(
-            LiveSources.rss("site" + i, outlets.get(i % outlets.size()).name(), site.feedUrl()));
+            SourcesRegistry.rss(
+                "site" + i, outlets.get(i % outlets.size()).name(), site.feedUrl()));
       }
-      Path registry = LiveSources.write(work.resolve("sources.yml"), sources);
+      Path registry = SourcesRegistry.write(work.resolve("sources.yml"), sources);
       var ports = new LinkedHashMap<String, Integer>();
       var services = new ArrayList<Service>();
       for (int n = 1; n <= 2; n++) {

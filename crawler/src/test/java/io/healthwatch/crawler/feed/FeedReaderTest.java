@@ -148,7 +148,7 @@ class FeedReaderTest {
   }
 
   @Test
-  void anItemsDateIsReadByTheCrawlerNotByRomeWhateverElementHoldsIt() throws IOException {
+  void anAtomEntrysZoneLessUpdateIsChinaTime() throws IOException {
     String feed =
         "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
             + "<entry><title>a</title><link href=\"http://a.cn/1\"/>"

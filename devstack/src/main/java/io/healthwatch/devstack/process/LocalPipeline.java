@@ -149,9 +149,8 @@ public final class LocalPipeline implements AutoCloseable {
       String feedUrl)
       throws IOException {
     Path sources =
-        io.healthwatch.devstack.sites.LiveSources.write(
-            work.resolve("sources.yml"),
-            List.of(io.healthwatch.devstack.sites.LiveSources.rss("live", sourceName, feedUrl)));
+        SourcesRegistry.write(
+            work.resolve("sources.yml"), List.of(SourcesRegistry.rss("live", sourceName, feedUrl)));
     return start(
         projectHome,
         work,

@@ -1,6 +1,6 @@
 package io.healthwatch.devstack.sites;
 
-import io.healthwatch.devstack.process.LocalPipeline;
+import io.healthwatch.devstack.process.SourcesRegistry;
 import io.healthwatch.devstack.sites.DemoCorpus.Outlet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +29,6 @@ public final class DemoSourcesFile {
       }
       sources.add(source);
     }
-    return LocalPipeline.writeConfig(file, Map.of("sources", sources));
+    return SourcesRegistry.write(file, sources);
   }
 }

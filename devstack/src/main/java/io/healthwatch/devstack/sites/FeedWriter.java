@@ -8,10 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** RSS 2.0 and Atom 1.0 feeds of an outlet, linking to its local article pages. */
-final class FeedWriter {
+public final class FeedWriter {
   private FeedWriter() {}
 
-  static String rss(Outlet outlet, String base, List<Article> articles) {
+  /** Each article an item: title, link under {@code base}, RFC 822 date, first paragraph. */
+  public static String rss(Outlet outlet, String base, List<Article> articles) {
     var xml = new StringBuilder(4096);
     xml.append("<?xml version=\"1.0\" encoding=\"")
         .append(outlet.charset())

@@ -1,16 +1,15 @@
-package io.healthwatch.devstack.sites;
+package io.healthwatch.devstack.process;
 
-import io.healthwatch.devstack.process.LocalPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A crawler's source registry for sites on loopback: each an RSS source with one feed. */
-public final class LiveSources {
-  private LiveSources() {}
+/** The crawler's source registry as the local launchers write it (the demo, tests, benchmarks). */
+public final class SourcesRegistry {
+  private SourcesRegistry() {}
 
-  /** One source of the registry: its id, the name the crawler credits and its feed. */
+  /** One RSS source with one feed: its id, the name the crawler credits and the feed's URL. */
   public static Map<String, Object> rss(String id, String name, String feedUrl) {
     return Map.of("id", id, "name", name, "kind", "rss", "entryUrls", List.of(feedUrl));
   }
