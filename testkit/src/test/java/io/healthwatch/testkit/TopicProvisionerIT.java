@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.healthwatch.contracts.config.KafkaSettings;
 import io.healthwatch.contracts.kafka.KafkaClients;
 import io.healthwatch.contracts.kafka.TopicProvisioner;
+import io.healthwatch.contracts.topic.Topic;
 import io.healthwatch.contracts.topic.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,6 +62,55 @@ class TopicProvisionerIT {
         }
       }
     }
+  }
+
+  /**
+   * Two instances of a service starting together both provision; the one whose create loses
+   * (TopicExistsException) must also wait until the partitions are known, or its consumer finds
+   * none (a crawler in ScaleOutIT exited on "frontier has 0 partitions").
+   */
+  @Test
+  void instancesStartingTogetherBothSeeEveryPartition() throws Exception {
+    var endpoints = Infrastructure.get();
+    var kafka = new KafkaSettings(endpoints.kafkaBootstrap(), 6, (short) 1, Map.of());
+    List<Topic<?, ?>> topics = List.copyOf(Topics.all());
+    var pool = Executors.newFixedThreadPool(3);
+    try {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        String ns = Infrastructure.namespace("provisioner-race-it");
+        var start = new CountDownLatch(1);
+        var instances = new ArrayList<Future<Map<String, Integer>>>();
+        for (int instance = 0; instance < 3; instance++) {
+          instances.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    TopicProvisioner.ensure(kafka, ns, topics);
+                    return partitionsSeenByAConsumer(kafka, ns, topics);
+                  }));
+        }
+        start.countDown();
+        for (var instance : instances) {
+          var seen = instance.get(60, TimeUnit.SECONDS);
+          seen.forEach((topic, count) -> assertEquals(6, count, topic + " right after ensure"));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Map<String, Integer> partitionsSeenByAConsumer(
+      KafkaSettings kafka, String ns, List<Topic<?, ?>> topics) {
+    var seen = new java.util.TreeMap<String, Integer>();
+    try (var consumer =
+        new KafkaConsumer<String, byte[]>(KafkaClients.consumer(kafka, "it", "it-race"))) {
+      for (var topic : topics) {
+        String name = topic.name(ns);
+        seen.put(name, consumer.partitionsFor(name, Duration.ofSeconds(10)).size());
+      }
+    }
+    return seen;
   }
 
   @Test

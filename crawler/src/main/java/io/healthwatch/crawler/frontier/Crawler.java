@@ -102,6 +102,13 @@ public final class Crawler implements AutoCloseable {
       int partitions =
           consumer.partitionsFor(Topics.FRONTIER.name(ns), Duration.ofSeconds(30)).size();
       int statusPartitions = restore.partitions(Duration.ofSeconds(30));
+      if (partitions == 0 || statusPartitions == 0) {
+        consumer.close();
+        throw new IllegalStateException(
+            "the broker knows no partitions of "
+                + (partitions == 0 ? Topics.FRONTIER.name(ns) : Topics.CRAWL_STATUS.name(ns))
+                + ": the topics are made by TopicProvisioner before the crawler starts");
+      }
       if (partitions != statusPartitions) {
         consumer.close();
         throw new IllegalStateException(

@@ -37,11 +37,9 @@ public final class TopicProvisioner {
               .filter(entry -> !existing.contains(entry.getKey()))
               .map(entry -> newTopic(entry.getKey(), entry.getValue(), kafka))
               .toList();
-      var created = new java.util.ArrayList<String>();
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get(30, TimeUnit.SECONDS);
-          created.add(entry.getKey());
           LOG.info(
               "created topic {} partitions={} replication={}",
               entry.getKey(),
@@ -53,7 +51,9 @@ public final class TopicProvisioner {
           }
         }
       }
-      awaitLeaders(admin, created);
+      // Also the ones another instance is creating at this moment (TopicExistsException, or listed
+      // already): their partitions may not have reached the broker answering this one.
+      awaitLeaders(admin, List.copyOf(byName.keySet()));
       keepPublicTopics(admin, byName, existing, kafka);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
@@ -67,8 +67,9 @@ public final class TopicProvisioner {
   /**
    * A topic is created before every broker knows its partitions' leaders; a producer writing in
    * that moment gets NOT_LEADER_OR_FOLLOWER, and an idempotent one can then be stuck on
-   * OUT_OF_ORDER_SEQUENCE_NUMBER until its sends expire. So services start writing only once each
-   * new partition has a leader.
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until its sends expire, and a consumer asking for the partitions
+   * sees none. So services start only once every partition of each topic they use has a leader,
+   * also when a second instance starting at the same moment created the topic.
    */
   private static void awaitLeaders(Admin admin, List<String> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
@@ -81,8 +82,11 @@ public final class TopicProvisioner {
       try {
         ready =
             admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                .flatMap(d -> d.partitions().stream())
-                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                .allMatch(
+                    d ->
+                        !d.partitions().isEmpty()
+                            && d.partitions().stream()
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
       } catch (ExecutionException e) {
         // The broker answering may not know the new topic yet: that is the wait itself.
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
