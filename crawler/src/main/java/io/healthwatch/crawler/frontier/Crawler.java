@@ -41,7 +41,9 @@ public final class Crawler implements AutoCloseable {
   /** The consumer group of the crawler's instances (before the namespace), sharing the frontier. */
   public static final String GROUP = "healthwatch-crawler";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Crawler.class);
   private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
   private final StatusRestore restore;
   private final CrawlLoop loop;
   private final FetchQueues queues;
@@ -59,6 +61,7 @@ public final class Crawler implements AutoCloseable {
 
   private Crawler(
       KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, byte[]> consumer,
       StatusRestore restore,
       CrawlLoop loop,
       FetchQueues queues,
@@ -67,6 +70,7 @@ public final class Crawler implements AutoCloseable {
       PageArchive archive,
       CrawlMetrics metrics) {
     this.producer = producer;
+    this.consumer = consumer;
     this.restore = restore;
     this.loop = loop;
     this.queues = queues;
@@ -160,7 +164,8 @@ public final class Crawler implements AutoCloseable {
           config.warc().enabled()
               ? new WarcArchive(warcDirectory, config.warc().maxFileBytes())
               : PageArchive.NONE;
-      var crawler = new Crawler(producer, restore, loop, queues, db, owner, archive, metrics);
+      var crawler =
+          new Crawler(producer, consumer, restore, loop, queues, db, owner, archive, metrics);
       Map<String, Source> sources = new HashMap<>();
       registry.sources().forEach(source -> sources.put(source.id(), source));
       var fetcher = new HttpFetcher(config.fetch());
@@ -244,9 +249,23 @@ public final class Crawler implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    closeConsumer();
     archive.close();
     restore.close();
     clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
     producer.close(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Closing the frontier consumer is what makes it leave the group at once: without it the
+   * instance's hosts wait for the group's session timeout (45 s) before another instance takes
+   * them.
+   */
+  private void closeConsumer() {
+    try {
+      consumer.close(Duration.ofSeconds(10));
+    } catch (java.util.ConcurrentModificationException e) {
+      LOG.warn("the crawl loop is still running; its consumer is left to the process exit");
+    }
   }
 }

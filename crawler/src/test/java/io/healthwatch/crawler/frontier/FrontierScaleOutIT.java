@@ -80,6 +80,17 @@ class FrontierScaleOutIT {
           long holders = crawlers.stream().filter(c -> c.holds(article.fetchedUrl())).count();
           assertEquals(1, holders, "one instance holds the state of " + article.fetchedUrl());
         }
+
+        // One stops: it leaves the group at once, so its hosts move within seconds rather than
+        // after the group's 45 s session timeout.
+        instances.remove(0).close();
+        var staying = instances.stream().map(RunningCrawler::crawler).toList();
+        long handedOver = System.currentTimeMillis() + 15_000;
+        while (staying.stream().mapToInt(c -> c.ownedPartitions().size()).sum() < 6
+            && System.currentTimeMillis() < handedOver) {
+          Thread.sleep(250);
+        }
+        assertOwnDisjointShares(staying);
       } finally {
         for (RunningCrawler instance : instances) {
           instance.close();
