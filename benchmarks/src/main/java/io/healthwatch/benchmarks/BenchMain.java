@@ -152,6 +152,14 @@ public final class BenchMain {
     System.out.println("== extraction quality (" + data + ")");
     ExtractionBench.run(sets, System.out);
     System.out.println();
+    System.out.println("== publish dates by where the page gives them (healthwatch)");
+    ExtractionBench.datesByEvidence(sets, System.out);
+    System.out.println();
+    System.out.println(
+        "== publish dates on the soak's pages (real paragraphs mixed, the demo layouts, a feed"
+            + " dating them today)");
+    ExtractionBench.soakPageDates(sets, 20_000, System.out);
+    System.out.println();
     System.out.println("== extraction speed, one thread, all pages above");
     ExtractionSpeedBench.run(
         data, (int) sets.values().stream().mapToLong(List::size).sum(), System.out);

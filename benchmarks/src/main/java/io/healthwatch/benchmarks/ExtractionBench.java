@@ -43,6 +43,93 @@ final class ExtractionBench {
     }
   }
 
+  /**
+   * How sure each kind of date the extractor reads is, on pages whose gold has a day: a date read
+   * from the text alone gives way to a feed's date (PublishTime), so its accuracy here is what that
+   * rule risks when the feed is wrong and what it gains when the feed is right.
+   */
+  static void datesByEvidence(Map<String, List<GoldPage>> sets, PrintStream out) {
+    var candidate = Extractors.healthwatch();
+    out.printf("%-16s %-9s %5s %7s %9s%n", "set", "read from", "pages", "right", "with time");
+    for (var set : sets.entrySet()) {
+      var pages = new java.util.TreeMap<String, int[]>();
+      for (GoldPage page : set.getValue()) {
+        Optional<LocalDate> goldDay = day(page.publishedAt());
+        if (goldDay.isEmpty()) {
+          continue;
+        }
+        var result = candidate.extract(page);
+        String from = result.dateFrom() == null ? "(none)" : result.dateFrom();
+        int[] counts = pages.computeIfAbsent(from, k -> new int[3]);
+        counts[0]++;
+        counts[1] += goldDay.equals(day(result.publishedAt())) ? 1 : 0;
+        counts[2] +=
+            result.publishedAt() != null
+                    && !OffsetDateTime.parse(result.publishedAt())
+                        .toLocalTime()
+                        .equals(java.time.LocalTime.MIDNIGHT)
+                ? 1
+                : 0;
+      }
+      pages.forEach(
+          (from, c) ->
+              out.printf("%-16s %-9s %5d %7d %9d%n", set.getKey(), from, c[0], c[1], c[2]));
+    }
+  }
+
+  /**
+   * The soak's pages: {@code count} articles mixed from the sets' real paragraphs (EnricherBench),
+   * each in a demo outlet's layout dated today, read as the crawler reads them with a feed that
+   * dates them today too. Mixed paragraphs quote other dates (an infobox's 出道日期, an album's 发行日期),
+   * which the extractor must not take for the page's; a wrong day here is an article the enricher
+   * refuses as TOO_OLD.
+   */
+  static void soakPageDates(Map<String, List<GoldPage>> sets, int count, PrintStream out) {
+    var corpus = io.healthwatch.devstack.sites.DemoCorpus.load();
+    var outlets = corpus.outlets();
+    var extractor = new io.healthwatch.crawler.extract.ArticleExtractor(ChinaTime.ZONE);
+    OffsetDateTime now = OffsetDateTime.now(ChinaTime.ZONE).withNano(0);
+    var stories = EnricherBench.articles(sets, count);
+    var byLayout = new java.util.TreeMap<String, int[]>();
+    for (int i = 0; i < stories.size(); i++) {
+      var story = stories.get(i);
+      var outlet = outlets.get(i % outlets.size());
+      var article =
+          new io.healthwatch.devstack.sites.DemoCorpus.Article(
+              "soak-" + i,
+              "seed",
+              null,
+              null,
+              outlet.id(),
+              null,
+              story.title(),
+              "http://soak.example/news/" + i + ".html",
+              now,
+              java.util.Arrays.stream(story.body().split("\n\n"))
+                  .filter(p -> !p.isBlank())
+                  .toList());
+      byte[] page = io.healthwatch.devstack.sites.DemoSites.articlePage(corpus, article);
+      var read =
+          extractor.extract(
+              org.jsoup.Jsoup.parse(
+                  new String(page, java.nio.charset.Charset.forName(outlet.charset())),
+                  article.link()),
+              now.toInstant());
+      var chosen =
+          io.healthwatch.crawler.extract.PublishTime.choose(
+              read.publishedAt(), read.dateEvidence(), now);
+      int[] counts = byLayout.computeIfAbsent(outlet.layout(), k -> new int[3]);
+      counts[0]++;
+      counts[1] +=
+          read.publishedAt() == null || !read.publishedAt().toLocalDate().equals(now.toLocalDate())
+              ? 1
+              : 0;
+      counts[2] += chosen.toLocalDate().equals(now.toLocalDate()) ? 0 : 1;
+    }
+    out.printf("%-10s %7s %16s %18s%n", "layout", "pages", "page's day wrong", "chosen day wrong");
+    byLayout.forEach((layout, c) -> out.printf("%-10s %,7d %16d %18d%n", layout, c[0], c[1], c[2]));
+  }
+
   static void run(Map<String, List<GoldPage>> sets, PrintStream out) {
     var candidates = List.of(Extractors.healthwatch(), Extractors.readability4j());
     out.printf(

@@ -7,8 +7,16 @@ import org.jsoup.Jsoup;
 
 /** The extractors measured side by side, all on the same decoded pages. */
 final class Extractors {
-  /** What an extractor returned for a page; a field is null when it has none. */
-  record Result(String title, String publishedAt, String body) {}
+  /**
+   * What an extractor returned for a page; a field is null when it has none.
+   *
+   * @param dateFrom where the date was read (healthwatch's DateEvidence), null when not said
+   */
+  record Result(String title, String publishedAt, String dateFrom, String body) {
+    Result(String title, String publishedAt, String body) {
+      this(title, publishedAt, null, body);
+    }
+  }
 
   /** One extractor under measurement. */
   interface Candidate {
@@ -31,7 +39,10 @@ final class Extractors {
       public Result extract(GoldPage page) {
         var e = extractor.extract(Jsoup.parse(page.html(), page.url()));
         return new Result(
-            e.title(), e.publishedAt() == null ? null : e.publishedAt().toString(), e.body());
+            e.title(),
+            e.publishedAt() == null ? null : e.publishedAt().toString(),
+            e.dateEvidence() == null ? null : e.dateEvidence().name(),
+            e.body());
       }
     };
   }

@@ -43,6 +43,9 @@ final class ExtractCommand implements Callable<Integer> {
     out.put(
         "publishedAt",
         extraction.publishedAt() == null ? null : extraction.publishedAt().toString());
+    // So an operator sees whether a feed's date would win over this one (PublishTime).
+    out.put(
+        "dateFrom", extraction.dateEvidence() == null ? null : extraction.dateEvidence().name());
     out.put("source", extraction.source());
     out.put("author", extraction.author());
     out.put("body", extraction.body());

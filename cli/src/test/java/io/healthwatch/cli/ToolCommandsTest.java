@@ -40,6 +40,8 @@ class ToolCommandsTest {
     JsonNode json = Json.mapper().readTree(result.out());
     assertEquals(article.title(), json.get("title").asText());
     assertEquals("2024-05-20T07:30+08:00", json.get("publishedAt").asText());
+    assertEquals(
+        "METADATA", json.get("dateFrom").asText(), "this outlet's pages carry a publishdate");
     assertEquals("光明网", json.get("source").asText());
     assertTrue(json.get("body").asText().startsWith(article.paragraphs().get(0)));
   }

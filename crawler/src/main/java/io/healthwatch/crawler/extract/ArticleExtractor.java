@@ -67,8 +67,24 @@ public final class ArticleExtractor {
 
   private static final Pattern JSON_LD_DATE =
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern DATE_LABEL =
-      Pattern.compile("(?i)发布|发表|时间|日期|更新|posted|published|updated");
+
+  /** A word of news CMSs saying the date next to it is the page's. */
+  private static final Pattern PUBLISH_WORD =
+      Pattern.compile("(?i)发布|发表|更新|发稿|刊发|出版|录入|posted|published|updated");
+
+  /** 时间 or 日期 standing alone ("日期：2024-05-14"): the page's date too. */
+  private static final Pattern BARE_LABEL = Pattern.compile("(?<!\\p{IsHan})(?:时间|日期)");
+
+  /**
+   * 时间 or 日期 after another word and right before a date (or ending a label cell): 出道日期, 发行日期, 出生日期,
+   * 活动时间 date something the article is about (a wiki infobox, an album list, a notice's deadline),
+   * never the page; unless the word is a publishing one (发布日期).
+   */
+  private static final Pattern OTHER_LABEL =
+      Pattern.compile("(\\p{IsHan}{2})(?:时间|日期)[\\s：:]*(?:\\d|$)");
+
+  /** A cell holding only a label, whose date is in the next cell. */
+  private static final int LABEL_CELL = 8;
 
   /**
    * Shorter lines repeat in real articles (an interview's questions, a recipe's steps): only whole
@@ -100,9 +116,11 @@ public final class ArticleExtractor {
     Element body = page.body();
     var facts = PageFacts.of(page);
     if (body == null) {
+      var meta = metaDate(facts, dates);
       return new Extraction(
           title(page, facts),
-          metaDate(facts, dates).orElse(null),
+          meta.orElse(null),
+          meta.isPresent() ? DateEvidence.METADATA : null,
           null,
           null,
           null,
@@ -114,12 +132,20 @@ public final class ArticleExtractor {
     List<String> paragraphs = withoutRepeats(BlockText.paragraphs(content, stats), title);
     String text = String.join("\n\n", paragraphs);
     var around = Around.of(stats, content);
-    OffsetDateTime published =
-        metaDate(facts, dates).or(() -> dateNear(around, dates)).orElse(null);
+    Optional<Dated> published =
+        metaDate(facts, dates)
+            .map(at -> new Dated(at, DateEvidence.METADATA))
+            .or(() -> dateNear(around, dates));
     String source = match(SOURCE, around.joined(), "来源");
     String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
     return new Extraction(
-        title, published, source, author, text.isBlank() ? null : text, canonical(facts));
+        title,
+        published.map(Dated::at).orElse(null),
+        published.map(Dated::evidence).orElse(null),
+        source,
+        author,
+        text.isBlank() ? null : text,
+        canonical(facts));
   }
 
   /**
@@ -207,47 +233,97 @@ public final class ArticleExtractor {
    * body's start first (a portal's header may show today's date further up), then inside and after
    * the body (bylines at the foot, but also comments and related-article lists), then anywhere.
    */
-  private static Optional<OffsetDateTime> dateNear(Around around, DateParser dates) {
+  private static Optional<Dated> dateNear(Around around, DateParser dates) {
     // A date written with its time or after a label ("发布时间", "发表于") is a publish time more
     // surely than a bare date, which may be today's date in a portal header or an event's date;
     // but a bare date in the lines just above the body beats anything below it.
-    List<String> before = beforeBody(around.before(), DATE_LOOKBACK);
-    var below = new ArrayList<>(around.insideShort());
-    below.addAll(around.after());
-    return firstDate(before, true, dates)
-        .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false, dates))
-        .or(() -> firstDate(below, true, dates))
-        .or(() -> firstDate(before, false, dates))
+    List<Line> before = beforeBody(around.before(), DATE_LOOKBACK);
+    var below = new ArrayList<Line>();
+    around.insideShort().forEach(text -> below.add(Line.of(text)));
+    around.after().forEach(text -> below.add(Line.of(text)));
+    Optional<OffsetDateTime> header =
+        firstDate(before, true, dates)
+            .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false, dates));
+    if (header.isPresent()) {
+      return header.map(at -> new Dated(at, DateEvidence.HEADER));
+    }
+    Optional<OffsetDateTime> byline = firstDate(below, true, dates);
+    if (byline.isPresent()) {
+      return byline.map(at -> new Dated(at, DateEvidence.BYLINE));
+    }
+    return firstDate(before, false, dates)
         .or(() -> firstDate(below, false, dates))
-        .or(() -> dates.find(around.joined()));
+        .or(() -> dates.find(around.joined()))
+        .map(at -> new Dated(at, DateEvidence.TEXT));
+  }
+
+  private record Dated(OffsetDateTime at, DateEvidence evidence) {}
+
+  /**
+   * A line a date is looked for in.
+   *
+   * @param text where the date is looked for
+   * @param own the text node the line starts at: a page's label counts only there, not in the next
+   *     node a split date was joined with (which may be the lead paragraph's "发布")
+   * @param previous the node before it, where a label cell naming another date may stand ("出道日期" in
+   *     one cell, the date in the next); empty when none
+   */
+  private record Line(String text, String own, String previous) {
+    static Line of(String text) {
+      return new Line(text, text, "");
+    }
   }
 
   /**
    * The last {@code count} text nodes before the body, nearest first, each joined with its next.
    */
-  private static List<String> beforeBody(List<String> before, int count) {
-    var lines = new ArrayList<String>();
+  private static List<Line> beforeBody(List<String> before, int count) {
+    var lines = new ArrayList<Line>();
     for (int i = before.size() - 1; i >= Math.max(0, before.size() - count); i--) {
       // Joined with the next node: "2024年5月14日" may be split over elements.
-      lines.add(i + 1 < before.size() ? before.get(i) + before.get(i + 1) : before.get(i));
+      String own = before.get(i);
+      lines.add(
+          new Line(
+              i + 1 < before.size() ? own + before.get(i + 1) : own,
+              own,
+              i > 0 ? before.get(i - 1) : ""));
     }
     return lines;
   }
 
   private static Optional<OffsetDateTime> firstDate(
-      List<String> lines, boolean strongOnly, DateParser dates) {
-    for (String text : lines) {
-      Optional<OffsetDateTime> found = dates.find(text);
-      if (found.isPresent() && (!strongOnly || isStrong(text, found.get()))) {
+      List<Line> lines, boolean strongOnly, DateParser dates) {
+    for (Line line : lines) {
+      if (namesAnotherDate(line)) {
+        continue;
+      }
+      Optional<OffsetDateTime> found = dates.find(line.text());
+      if (found.isPresent() && (!strongOnly || isStrong(line.own(), found.get()))) {
         return found;
       }
     }
     return Optional.empty();
   }
 
-  private static boolean isStrong(String text, OffsetDateTime found) {
+  private static boolean isStrong(String own, OffsetDateTime found) {
     return !found.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-        || DATE_LABEL.matcher(text).find();
+        || PUBLISH_WORD.matcher(own).find()
+        || BARE_LABEL.matcher(own).find();
+  }
+
+  private static boolean namesAnotherDate(Line line) {
+    return namesAnotherDate(line.own())
+        || (line.previous().length() <= LABEL_CELL && namesAnotherDate(line.previous()));
+  }
+
+  private static boolean namesAnotherDate(String text) {
+    Matcher m = OTHER_LABEL.matcher(text);
+    while (m.find()) {
+      if (!PUBLISH_WORD.matcher(m.group(1)).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The pattern's first group, searched from the first of its labels (found far faster). */

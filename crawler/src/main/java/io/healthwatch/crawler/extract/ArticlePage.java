@@ -75,7 +75,7 @@ public final class ArticlePage {
             ? extraction.canonicalUrl()
             : UrlCanonicalizer.canonicalize(finalUrl).orElse(finalUrl);
     OffsetDateTime published =
-        extraction.publishedAt() != null ? extraction.publishedAt() : hintPublishedAt;
+        PublishTime.choose(extraction.publishedAt(), extraction.dateEvidence(), hintPublishedAt);
     var article =
         new DiscoveredArticle(
             DiscoveredArticle.SCHEMA_VERSION,

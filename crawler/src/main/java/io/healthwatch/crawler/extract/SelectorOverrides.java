@@ -29,6 +29,7 @@ public final class SelectorOverrides {
     String author = text(page, selectors.author(), generic.author());
     String body = body(page, selectors.body(), generic.body());
     OffsetDateTime published = generic.publishedAt();
+    DateEvidence evidence = generic.dateEvidence();
     if (selectors.date() != null) {
       Element date = page.selectFirst(selectors.date());
       if (date != null) {
@@ -36,10 +37,14 @@ public final class SelectorOverrides {
             date.hasAttr("datetime")
                 ? date.attr("datetime")
                 : date.hasAttr("content") ? date.attr("content") : date.text();
-        published = dates.parseValue(value).orElse(published);
+        var selected = dates.parseValue(value);
+        if (selected.isPresent()) {
+          published = selected.get();
+          evidence = DateEvidence.METADATA;
+        }
       }
     }
-    return new Extraction(title, published, source, author, body, generic.canonicalUrl());
+    return new Extraction(title, published, evidence, source, author, body, generic.canonicalUrl());
   }
 
   private static String text(Document page, String selector, String fallback) {
