@@ -135,7 +135,7 @@ public final class ArticleExtractor {
     Optional<Dated> published =
         metaDate(facts, dates)
             .map(at -> new Dated(at, DateEvidence.METADATA))
-            .or(() -> dateNear(around, dates));
+            .or(() -> dateNear(around, title, dates));
     String source = match(SOURCE, around.joined(), "来源");
     String author = match(AUTHOR, around.joined(), "作者", "记者", "编辑");
     return new Extraction(
@@ -233,17 +233,22 @@ public final class ArticleExtractor {
    * body's start first (a portal's header may show today's date further up), then inside and after
    * the body (bylines at the foot, but also comments and related-article lists), then anywhere.
    */
-  private static Optional<Dated> dateNear(Around around, DateParser dates) {
+  private static Optional<Dated> dateNear(Around around, String title, DateParser dates) {
     // A date written with its time or after a label ("发布时间", "发表于") is a publish time more
     // surely than a bare date, which may be today's date in a portal header or an event's date;
-    // but a bare date in the lines just above the body beats anything below it.
-    List<Line> before = beforeBody(around.before(), DATE_LOOKBACK);
+    // but a bare date in the lines just above the body beats anything below it. The headline is
+    // not a dateline, even when it opens with the date of what it reports.
+    List<String> above =
+        title == null
+            ? around.before()
+            : around.before().stream().filter(line -> !line.equals(title)).toList();
+    List<Line> before = beforeBody(above, DATE_LOOKBACK);
     var below = new ArrayList<Line>();
     around.insideShort().forEach(text -> below.add(Line.of(text)));
     around.after().forEach(text -> below.add(Line.of(text)));
     Optional<OffsetDateTime> header =
         firstDate(before, true, dates)
-            .or(() -> firstDate(beforeBody(around.before(), DATE_NEAR_BODY), false, dates));
+            .or(() -> firstDate(beforeBody(above, DATE_NEAR_BODY), false, dates));
     if (header.isPresent()) {
       return header.map(at -> new Dated(at, DateEvidence.HEADER));
     }

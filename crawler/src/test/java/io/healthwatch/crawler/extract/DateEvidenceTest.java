@@ -18,11 +18,19 @@ class DateEvidenceTest {
   private final ArticleExtractor extractor = new ArticleExtractor(ZoneId.of("Asia/Shanghai"));
 
   private Extraction extract(String head, String header) {
+    return extract("医保码全场景应用", head, header);
+  }
+
+  private Extraction extract(String title, String head, String header) {
     return extractor.extract(
         Jsoup.parse(
-            "<html><head><title>医保码全场景应用</title>"
+            "<html><head><title>"
+                + title
+                + "</title>"
                 + head
-                + "</head><body><h1>医保码全场景应用</h1>"
+                + "</head><body><h1>"
+                + title
+                + "</h1>"
                 + header
                 + BODY
                 + "</body></html>",
@@ -51,6 +59,13 @@ class DateEvidenceTest {
             "",
             "<h4>新华网　2024年5月14日</h4><div class='card'><span>出道日期</span>"
                 + "<span>1995年9月1日</span></div><div class='card'>发行日期：2001年12月14日</div>");
+    assertEquals(OffsetDateTime.parse("2024-05-14T00:00+08:00"), result.publishedAt());
+    assertEquals(DateEvidence.HEADER, result.dateEvidence());
+  }
+
+  @Test
+  void aHeadlineOpeningWithTheDateOfWhatItReportsIsNotTheDateline() {
+    var result = extract("2015年12月21日10时43分，国家医保局发布医保码新规", "", "<h4>新华网　2024年5月14日</h4>");
     assertEquals(OffsetDateTime.parse("2024-05-14T00:00+08:00"), result.publishedAt());
     assertEquals(DateEvidence.HEADER, result.dateEvidence());
   }
