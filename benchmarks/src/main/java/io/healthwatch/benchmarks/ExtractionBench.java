@@ -78,53 +78,37 @@ final class ExtractionBench {
   }
 
   /**
-   * The soak's pages: {@code count} articles mixed from the sets' real paragraphs (EnricherBench),
-   * each in a demo outlet's layout dated today, read as the crawler reads them with a feed that
-   * dates them today too. Mixed paragraphs quote other dates (an infobox's 出道日期, an album's 发行日期),
-   * which the extractor must not take for the page's; a wrong day here is an article the enricher
-   * refuses as TOO_OLD.
+   * The soak's own pages ({@link SoakBench#pages}: articles mixed from the sets' real paragraphs,
+   * dated today), each as a live site in a demo outlet's layout serves it, read with the crawler's
+   * extractor and its page-or-feed rule against a feed that dates them today too. Mixed paragraphs
+   * quote other dates (an infobox's 出道日期, an album's 发行日期, a headline opening with a date), which
+   * must not be taken for the page's: a wrong day here is an article the enricher refuses as
+   * TOO_OLD.
    */
   static void soakPageDates(Map<String, List<GoldPage>> sets, int count, PrintStream out) {
-    var corpus = io.healthwatch.devstack.sites.DemoCorpus.load();
-    var outlets = corpus.outlets();
+    var outlets = io.healthwatch.devstack.sites.DemoCorpus.load().outlets();
     var extractor = new io.healthwatch.crawler.extract.ArticleExtractor(ChinaTime.ZONE);
-    OffsetDateTime now = OffsetDateTime.now(ChinaTime.ZONE).withNano(0);
-    var stories = EnricherBench.articles(sets, count);
+    var pages = SoakBench.pages(EnricherBench.articles(sets, count), "dates");
     var byLayout = new java.util.TreeMap<String, int[]>();
-    for (int i = 0; i < stories.size(); i++) {
-      var story = stories.get(i);
+    for (int i = 0; i < pages.size(); i++) {
+      var article = pages.get(i);
       var outlet = outlets.get(i % outlets.size());
-      var article =
-          new io.healthwatch.devstack.sites.DemoCorpus.Article(
-              "soak-" + i,
-              "seed",
-              null,
-              null,
-              outlet.id(),
-              null,
-              story.title(),
-              "http://soak.example/news/" + i + ".html",
-              now,
-              java.util.Arrays.stream(story.body().split("\n\n"))
-                  .filter(p -> !p.isBlank())
-                  .toList());
-      byte[] page = io.healthwatch.devstack.sites.DemoSites.articlePage(corpus, article);
+      byte[] page = io.healthwatch.devstack.sites.DemoSites.articlePage(outlet, article);
+      LocalDate today = article.date().toLocalDate();
       var read =
           extractor.extract(
               org.jsoup.Jsoup.parse(
                   new String(page, java.nio.charset.Charset.forName(outlet.charset())),
                   article.link()),
-              now.toInstant());
+              article.date().toInstant());
       var chosen =
           io.healthwatch.crawler.extract.PublishTime.choose(
-              read.publishedAt(), read.dateEvidence(), now);
+              read.publishedAt(), read.dateEvidence(), article.date());
       int[] counts = byLayout.computeIfAbsent(outlet.layout(), k -> new int[3]);
       counts[0]++;
       counts[1] +=
-          read.publishedAt() == null || !read.publishedAt().toLocalDate().equals(now.toLocalDate())
-              ? 1
-              : 0;
-      counts[2] += chosen.toLocalDate().equals(now.toLocalDate()) ? 0 : 1;
+          read.publishedAt() == null || !read.publishedAt().toLocalDate().equals(today) ? 1 : 0;
+      counts[2] += chosen.toLocalDate().equals(today) ? 0 : 1;
     }
     out.printf("%-10s %7s %16s %18s%n", "layout", "pages", "page's day wrong", "chosen day wrong");
     byLayout.forEach((layout, c) -> out.printf("%-10s %,7d %16d %18d%n", layout, c[0], c[1], c[2]));

@@ -355,7 +355,7 @@ final class SoakBench {
   }
 
   /** The stories as pages of the live sites, dated now (this week), each under its own link. */
-  private static List<DemoCorpus.Article> pages(List<DiscoveredArticle> stories, String run) {
+  static List<DemoCorpus.Article> pages(List<DiscoveredArticle> stories, String run) {
     var pages = new ArrayList<DemoCorpus.Article>(stories.size());
     OffsetDateTime now = OffsetDateTime.now(io.healthwatch.contracts.calendar.ChinaTime.ZONE);
     for (int n = 0; n < stories.size(); n++) {

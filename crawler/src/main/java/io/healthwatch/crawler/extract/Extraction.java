@@ -17,4 +17,11 @@ public record Extraction(
     String source,
     String author,
     String body,
-    String canonicalUrl) {}
+    String canonicalUrl) {
+  public Extraction {
+    if ((publishedAt == null) != (dateEvidence == null)) {
+      throw new IllegalArgumentException(
+          "a publish time and where it was read go together: " + publishedAt + ", " + dateEvidence);
+    }
+  }
+}

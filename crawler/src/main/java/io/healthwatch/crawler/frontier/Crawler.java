@@ -99,33 +99,15 @@ public final class Crawler implements AutoCloseable {
     String group = io.healthwatch.contracts.topic.Namespace.of(ns).group(GROUP);
     var producer = new KafkaProducer<String, byte[]>(KafkaClients.producer(config.kafka(), group));
     var restore = new StatusRestore(config.kafka(), ns, group + "-restore");
+    var consumerProps = KafkaClients.consumer(config.kafka(), group, group + "-frontier");
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+    var consumer = new KafkaConsumer<String, byte[]>(consumerProps);
     try {
-      var consumerProps = KafkaClients.consumer(config.kafka(), group, group + "-frontier");
-      consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-      var consumer = new KafkaConsumer<String, byte[]>(consumerProps);
       int partitions =
-          consumer.partitionsFor(Topics.FRONTIER.name(ns), Duration.ofSeconds(30)).size();
-      int statusPartitions = restore.partitions(Duration.ofSeconds(30));
-      if (partitions == 0 || statusPartitions == 0) {
-        consumer.close();
-        throw new IllegalStateException(
-            "the broker knows no partitions of "
-                + (partitions == 0 ? Topics.FRONTIER.name(ns) : Topics.CRAWL_STATUS.name(ns))
-                + ": the topics are made by TopicProvisioner before the crawler starts");
-      }
-      if (partitions != statusPartitions) {
-        consumer.close();
-        throw new IllegalStateException(
-            Topics.FRONTIER.name(ns)
-                + " has "
-                + partitions
-                + " partitions but "
-                + Topics.CRAWL_STATUS.name(ns)
-                + " has "
-                + statusPartitions
-                + ": a host's state lives in the partition of the same number, so both need the"
-                + " same count (add partitions to the smaller one)");
-      }
+          checkPartitions(
+              ns,
+              consumer.partitionsFor(Topics.FRONTIER.name(ns), Duration.ofSeconds(30)).size(),
+              restore.partitions(Duration.ofSeconds(30)));
       Clock clock = Clock.systemUTC();
       var metrics = new CrawlMetrics(meters);
       var db = new CrawlDb();
@@ -198,11 +180,38 @@ public final class Crawler implements AutoCloseable {
           new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer));
       crawler.clientMetrics.forEach(binder -> binder.bindTo(meters));
       return crawler;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
+      consumer.close();
       restore.close();
       producer.close();
       throw e;
     }
+  }
+
+  /**
+   * @return the partition count the frontier and the status topic share
+   * @throws IllegalStateException when the broker knows none, or the two disagree
+   */
+  private static int checkPartitions(String ns, int frontier, int status) {
+    if (frontier == 0 || status == 0) {
+      throw new IllegalStateException(
+          "the broker knows no partitions of "
+              + (frontier == 0 ? Topics.FRONTIER.name(ns) : Topics.CRAWL_STATUS.name(ns))
+              + ": the topics are made by TopicProvisioner before the crawler starts");
+    }
+    if (frontier != status) {
+      throw new IllegalStateException(
+          Topics.FRONTIER.name(ns)
+              + " has "
+              + frontier
+              + " partitions but "
+              + Topics.CRAWL_STATUS.name(ns)
+              + " has "
+              + status
+              + ": a host's state lives in the partition of the same number, so both need the"
+              + " same count (add partitions to the smaller one)");
+    }
+    return frontier;
   }
 
   /** Runs the crawl loop on this thread until {@link #stop} (or the end of a single pass). */

@@ -1,6 +1,7 @@
 package io.healthwatch.crawler.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -68,6 +69,16 @@ class DateEvidenceTest {
     var result = extract("2015年12月21日10时43分，国家医保局发布医保码新规", "", "<h4>新华网　2024年5月14日</h4>");
     assertEquals(OffsetDateTime.parse("2024-05-14T00:00+08:00"), result.publishedAt());
     assertEquals(DateEvidence.HEADER, result.dateEvidence());
+  }
+
+  @Test
+  void aPublishTimeNeverComesWithoutWhereItWasRead() {
+    var at = OffsetDateTime.parse("2024-05-14T10:23+08:00");
+    assertThrows(
+        IllegalArgumentException.class, () -> new Extraction("t", at, null, null, null, "b", null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Extraction("t", null, DateEvidence.HEADER, null, null, "b", null));
   }
 
   @Test

@@ -135,6 +135,11 @@ public final class DemoSites implements AutoCloseable {
     return render(outlet, article, corpus.articlesOf(outlet.id())).getBytes(charset(outlet));
   }
 
+  /** An article page as a live site serves it: in the outlet's layout, no related list. */
+  public static byte[] articlePage(Outlet outlet, Article article) {
+    return PageRenderer.article(outlet, article, List.of()).getBytes(charset(outlet));
+  }
+
   private static String render(Outlet outlet, Article article, List<Article> listed) {
     var related = new ArrayList<Article>();
     for (Article other : listed) {

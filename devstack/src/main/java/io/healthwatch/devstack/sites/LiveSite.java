@@ -132,7 +132,7 @@ public final class LiveSite implements AutoCloseable {
           exchange,
           200,
           "text/html; charset=" + outlet.charset(),
-          PageRenderer.article(outlet, article, List.of()).getBytes(charset));
+          DemoSites.articlePage(outlet, article));
     }
   }
 
